@@ -1,0 +1,21 @@
+namespace Contoso.Shop.Common;
+
+/// <summary>
+/// The root of every entity: a database-generated key and an optimistic-concurrency token.
+/// Derive from <see cref="AuditableEntity"/> unless a table must not carry timestamps.
+/// </summary>
+public abstract class BaseEntity
+{
+    public int Id { get; private set; }
+
+#if (UseSqlServer)
+    /// <summary>SQL Server <c>rowversion</c>: changes on every write, so a stale update is refused.</summary>
+    public byte[] Version { get; private set; } = [];
+#elif (UsePostgreSql)
+    /// <summary>PostgreSQL's system column <c>xmin</c>: changes on every write, so a stale update is refused.</summary>
+    public uint Version { get; private set; }
+#else
+    /// <summary>Incremented by <see cref="Auditing.AuditingInterceptor"/> on every update, so a stale update is refused.</summary>
+    public long Version { get; internal set; }
+#endif
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Contoso.Shop.Common.Errors;
+
+/// <summary>
+/// Replaces the provider's exception for a refused <c>SaveChanges</c> with one of ours
+/// (<see cref="ConstraintViolationException"/> subtypes, <see cref="ConcurrencyConflictException"/>),
+/// so callers can handle "duplicate", "missing parent" or "stale row" without knowing the provider.
+/// EF Core rolls the transaction back and keeps the pending changes, so the caller can fix and retry.
+/// </summary>
+public sealed class DatabaseErrorTranslationInterceptor : SaveChangesInterceptor
+{
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Translate(eventData.Exception);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Translate(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    private static void Translate(Exception exception)
+    {
+        switch (exception)
+        {
+            case ConcurrencyConflictException:
+                return;
+            case DbUpdateConcurrencyException concurrency:
+                throw new ConcurrencyConflictException(concurrency);
+            case DbUpdateException { InnerException: { } inner } update when DatabaseErrorClassifier.Classify(inner) is { } violation:
+                throw ConstraintViolationException.Create(violation, update, update.Entries);
+        }
+    }
+}

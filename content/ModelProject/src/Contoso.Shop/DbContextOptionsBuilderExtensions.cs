@@ -1,0 +1,48 @@
+using Contoso.Shop.Common;
+using Contoso.Shop.Common.Auditing;
+using Contoso.Shop.Common.Errors;
+using Contoso.Shop.Common.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Contoso.Shop;
+
+/// <summary>
+/// The one place that chooses the database provider and adds the model's interceptors. Dependency
+/// injection, the design-time factory and the tests all go through here, so they behave alike.
+/// </summary>
+public static class DbContextOptionsBuilderExtensions
+{
+    // Validators are stateless: find them once per process, not once per DbContext.
+    private static readonly EntityValidator Validator = new();
+
+    /// <summary>Configures the provider and the validation, auditing and error-translation interceptors.</summary>
+#if (AuditUser)
+    public static DbContextOptionsBuilder<ContosoShopDbContext> UseContosoShopModel(
+        this DbContextOptionsBuilder<ContosoShopDbContext> options,
+        string connectionString,
+        TimeProvider timeProvider,
+        ICurrentUser currentUser) =>
+#else
+    public static DbContextOptionsBuilder<ContosoShopDbContext> UseContosoShopModel(
+        this DbContextOptionsBuilder<ContosoShopDbContext> options,
+        string connectionString,
+        TimeProvider timeProvider) =>
+#endif
+        options
+#if (UseSqlite)
+            .UseSqlite(connectionString)
+#elif (UseSqlServer)
+            .UseSqlServer(connectionString)
+#else
+            .UseNpgsql(connectionString)
+#endif
+            .AddInterceptors(
+                // Order matters: validate the caller's data first, then stamp audit columns, then save.
+                new ValidationInterceptor(Validator),
+#if (AuditUser)
+                new AuditingInterceptor(timeProvider, currentUser),
+#else
+                new AuditingInterceptor(timeProvider),
+#endif
+                new DatabaseErrorTranslationInterceptor());
+}

@@ -1,0 +1,9 @@
+using Contoso.Shop.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Contoso.Shop;
+
+public partial class ContosoShopDbContext
+{
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+}
