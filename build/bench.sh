@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# Benchmarks of the template pack: prints a table and writes docs/benchmarks.md.
+#
+#   bash build/bench.sh [--quick] [--skip-scaffolding] [--skip-runtime] [--skip-model] [--no-postgres]
+#
+#   1. Scaffolding (timed here, median of several runs): `dotnet new entity` end to end vs a bare
+#      `dotnet ef migrations add` for the same files; `dotnet new modelproject`; entity 50 vs entity 1.
+#   2. Runtime (BenchmarkDotNet, bench/Strata.Benchmarks): 10,000 rows inserted and updated in
+#      batches of 1,000 per SaveChanges, plain DbContext vs the template's, SQLite in memory and
+#      a throwaway PostgreSQL cluster (build/postgres.sh).
+#   3. Model building: first query on a 200-entity model with and without the template's
+#      conventions, and with a compiled model (`dotnet ef dbcontext optimize`).
+#
+# --quick runs fewer repetitions (a smoke test; its figures are not for the docs).
+# Environment: STRATA_BENCH_REPS (scaffolding and start-up repetitions, default 5),
+# STRATA_BENCH_ITERATIONS (BenchmarkDotNet iterations, default 8), STRATA_BENCH_WORK (work folder,
+# default artifacts/bench/work; emptied first), STRATA_BENCH_OUTPUT (default docs/benchmarks.md).
+# Takes about 15-20 minutes on 2 cores.
+set -euo pipefail
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo_root"
+
+log() { printf 'bench.sh: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+scaffolding=1 runtime=1 model=1 postgres=1 quick=0
+while (($# > 0)); do
+  case "$1" in
+    --quick) quick=1 ;;
+    --skip-scaffolding) scaffolding=0 ;;
+    --skip-runtime) runtime=0 ;;
+    --skip-model) model=0 ;;
+    --no-postgres) postgres=0 ;;
+    -h | --help)
+      sed -n '2,20s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+      exit 0
+      ;;
+    *) die "unknown argument: $1 (see --help)" ;;
+  esac
+  shift
+done
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+reps=${STRATA_BENCH_REPS:-5}
+iterations=${STRATA_BENCH_ITERATIONS:-8}
+if ((quick)); then
+  reps=2
+  iterations=3
+fi
+export STRATA_BENCH_ITERATIONS=$iterations
+
+work=${STRATA_BENCH_WORK:-$repo_root/artifacts/bench/work}
+output=${STRATA_BENCH_OUTPUT:-$repo_root/docs/benchmarks.md}
+results=$work/results
+hive=$work/hive
+rm -rf "$work"
+mkdir -p "$results" "$hive"
+started=$SECONDS
+uptime >"$results/load-start.txt"
+
+# `dotnet new` waits at a prompt without a terminal: always a timeout, never stdin.
+dotnet_new() { timeout 600 dotnet new "$@" --debug:custom-hive "$hive" </dev/null; }
+
+now() { date +%s.%N; }
+# Runs a command quietly and prints its wall time in seconds; its output goes to $results/commands.log.
+timed() {
+  local start end
+  start=$(now)
+  if ! "$@" >>"$results/commands.log" 2>&1; then
+    tail -n 40 "$results/commands.log" >&2
+    die "failed: $*"
+  fi
+  end=$(now)
+  python3 -c "print(f'{$end - $start:.3f}')"
+}
+record() {
+  [[ -n "$2" ]] || die "no time recorded for $1 (see $results/commands.log)"
+  printf '%s\t%s\n' "$1" "$2" >>"$results/scaffolding.tsv"
+}
+
+log "installing the templates into a throwaway hive"
+dotnet_new install "$repo_root/content/ModelProject" >/dev/null
+entity_ready=0
+if [[ -f content/Entity/.template.config/template.json ]]; then
+  dotnet_new install "$repo_root/content/Entity" >/dev/null && entity_ready=1
+fi
+
+# A fresh model project (SQLite, no sample), restored and built, with its dotnet-ef tool.
+new_model_project() { # name folder [extra options]
+  local name=$1 folder=$2
+  shift 2
+  (cd "$folder" && dotnet_new modelproject -n "$name" --no-sample "$@" >/dev/null)
+  (cd "$folder/$name" && dotnet tool restore >/dev/null && dotnet build "src/$name" >/dev/null) ||
+    die "the generated project $name did not build"
+}
+
+# ---------------------------------------------------------------- 2./3. generated projects for BenchmarkDotNet
+if ((runtime || model)); then
+  log "generating BenchModel (SQLite), BenchModelPg (PostgreSQL) and BenchWide (SQLite, 200 entities)"
+  (cd "$work" && dotnet_new modelproject -n BenchModel --no-sample >/dev/null)
+  (cd "$work" && dotnet_new modelproject -n BenchModelPg --database PostgreSql --no-sample >/dev/null)
+  (cd "$work" && dotnet_new modelproject -n BenchWide --no-sample >/dev/null)
+  python3 bench/generate-entities.py "$work/BenchModel/src/BenchModel" bench-item
+  python3 bench/generate-entities.py "$work/BenchModelPg/src/BenchModelPg" bench-item
+  python3 bench/generate-entities.py "$work/BenchWide/src/BenchWide" wide 200
+
+  log "compiling the 200-entity model: dotnet ef dbcontext optimize"
+  (cd "$work/BenchWide" && dotnet tool restore >/dev/null)
+  optimize_seconds=$(cd "$work/BenchWide/src/BenchWide" &&
+    timed dotnet ef dbcontext optimize --output-dir "$work/compiled" --namespace Strata.Benchmarks.CompiledModels)
+  printf 'optimize\t%s\n' "$optimize_seconds" >>"$results/model.tsv"
+
+  log "building bench/Strata.Benchmarks"
+  dotnet build bench/Strata.Benchmarks -c Release -p:StrataBenchWork="$work/" >"$results/build.log" 2>&1 ||
+    { tail -n 40 "$results/build.log" >&2; die "the benchmark project did not build"; }
+  bench_dll=$repo_root/bench/Strata.Benchmarks/bin/Release/net10.0/Strata.Benchmarks.dll
+fi
+
+export STRATA_BENCH_DATA=$work/data
+mkdir -p "$STRATA_BENCH_DATA"
+unset STRATA_BENCH_POSTGRES
+if ((runtime)); then
+  if ((postgres)); then
+    export STRATA_POSTGRES_STATE=$work/postgres.state
+    trap 'bash build/postgres.sh stop || true' EXIT
+    if exports=$(bash build/postgres.sh start); then
+      eval "$exports"
+      export STRATA_BENCH_POSTGRES=$STRATA_TEST_POSTGRES
+    else
+      log "warning: PostgreSQL did not start: SQLite only"
+    fi
+  fi
+  log "runtime: BenchmarkDotNet SaveChangesBenchmarks ($iterations iterations)"
+  (cd "$results" && dotnet "$bench_dll" --filter '*SaveChangesBenchmarks*' --artifacts "$results/bdn" >"$results/runtime.log" 2>&1) ||
+    { tail -n 40 "$results/runtime.log" >&2; die "the runtime benchmarks failed"; }
+fi
+
+if ((model)); then
+  log "model building: BenchmarkDotNet ModelBuildingBenchmarks ($iterations iterations)"
+  (cd "$results" && dotnet "$bench_dll" --filter '*ModelBuildingBenchmarks*' --artifacts "$results/bdn" >"$results/model.log" 2>&1) ||
+    { tail -n 40 "$results/model.log" >&2; die "the model-building benchmarks failed"; }
+
+  log "model building: cold start, a new process per run, x$((reps + 2)) per variant (interleaved)"
+  dotnet "$bench_dll" startup prepare
+  for ((r = 1; r <= reps + 2; r++)); do
+    for variant in Plain Conventions Template Compiled; do
+      printf 'startup-%s\t%s\n' "$variant" "$(dotnet "$bench_dll" startup "$variant")" >>"$results/model.tsv"
+    done
+  done
+fi
+
+# ---------------------------------------------------------------- 1. scaffolding (last: it is the slowest to fail)
+if ((scaffolding)); then
+  scaffold=$work/scaffold
+  mkdir -p "$scaffold"
+  log "scaffolding: dotnet new modelproject x$reps"
+  for ((r = 1; r <= reps; r++)); do
+    record modelproject "$(cd "$scaffold" && timed dotnet_new modelproject -n "Wall$r" --no-sample)"
+  done
+
+  if ((entity_ready)); then
+    # In a subshell: a failing entity template (work in progress) costs this section, not the run.
+    (
+    new_model_project Scaffold "$scaffold"
+    project=$scaffold/Scaffold/src/Scaffold
+    log "scaffolding: dotnet new entity end to end vs bare dotnet ef migrations add, x$reps (interleaved)"
+    for ((r = 1; r <= reps; r++)); do
+      template() { record entity-template "$(cd "$project" && timed dotnet_new entity -n "Template$r" --allow-scripts yes)"; }
+      bare() {
+        # The same files the template writes, written without timing; then EF's own command, timed.
+        (cd "$project" && dotnet_new entity -n "Bare$r" --skip-migration --allow-scripts yes >>"$results/commands.log" 2>&1) ||
+          die "dotnet new entity --skip-migration failed (see $results/commands.log)"
+        record entity-bare "$(cd "$project" && timed dotnet ef migrations add "AddBare$r")"
+      }
+      # Alternate the order so neither side always runs on a warmer build.
+      if ((r % 2)); then template; bare; else bare; template; fi
+    done
+
+    new_model_project Grow "$scaffold"
+    project=$scaffold/Grow/src/Grow
+    log "scaffolding: entities 1-3 on an empty project vs entities 50-52"
+    for r in 1 2 3; do
+      record entity-early "$(cd "$project" && timed dotnet_new entity -n "Early$r" --allow-scripts yes)"
+    done
+    for ((r = 4; r <= 49; r++)); do
+      (cd "$project" && dotnet_new entity -n "Filler$r" --skip-migration --allow-scripts yes >>"$results/commands.log" 2>&1) ||
+        die "dotnet new entity Filler$r failed (see $results/commands.log)"
+    done
+    (cd "$project" && dotnet ef migrations add AddFillers >>"$results/commands.log" 2>&1) || die "migrations add AddFillers failed"
+    for r in 50 51 52; do
+      record entity-late "$(cd "$project" && timed dotnet_new entity -n "Late$r" --allow-scripts yes)"
+    done
+    ) || log "warning: entity scaffolding failed part way (see $results/commands.log)"
+  else
+    log "warning: content/Entity is not there yet: entity scaffolding not measured"
+  fi
+fi
+
+uptime >"$results/load-end.txt"
+if ((quick)); then
+  output=$results/benchmarks.md
+  log "--quick: writing $output instead of the docs"
+fi
+python3 bench/report.py "$results" "$output" "$((SECONDS - started))"
+log "done in $((SECONDS - started)) s; results in $results"
