@@ -1,0 +1,170 @@
+using Strata.Templates.Tests.Infrastructure;
+
+namespace Strata.Templates.Tests.ModelProject;
+
+/// <summary>
+/// One project created by the real <c>dotnet new modelproject</c>, plus the CLI steps tests run on
+/// it. Each step runs at most once and its result is shared (a build costs ~25 s), so the tests of
+/// one class can run in any order: a step waits for the steps it needs, and fails with their
+/// output when one of them failed.
+/// </summary>
+public sealed class GeneratedProject
+{
+    /// <summary>Variables the generated project reads; cleared for every command unless a test sets them.</summary>
+    private readonly Dictionary<string, string?> _isolatedEnvironment;
+
+    private readonly Lazy<Task<ProcessResult>> _toolRestore;
+    private readonly Lazy<Task<ProcessResult>> _build;
+    private readonly Lazy<Task<ProcessResult>> _format;
+
+    private GeneratedProject(string name, string identifier, string root, string pristineCopy, ProcessResult creation)
+    {
+        Name = name;
+        Identifier = identifier;
+        Root = root;
+        PristineCopy = pristineCopy;
+        Creation = creation;
+        _isolatedEnvironment = new Dictionary<string, string?>
+        {
+            [DesignTimeConnectionStringVariable] = null,
+            [TestsConnectionStringVariable] = null,
+        };
+        _toolRestore = new(() => Dotnet.RunAsync(Root, ["tool", "restore"], environment: _isolatedEnvironment));
+        _build = new(() => Dotnet.RunAsync(Root, ["build", "-warnaserror", "--nologo"], environment: _isolatedEnvironment));
+        _format = new(FormatAfterBuildAsync);
+    }
+
+    /// <summary>The <c>-n</c> value, e.g. <c>Acme.Sales</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The C# identifier the template derives from the name, e.g. <c>AcmeSales</c>.</summary>
+    public string Identifier { get; }
+
+    /// <summary>The folder dotnet new created (holding the .slnx); restore and build write into it.</summary>
+    public string Root { get; }
+
+    /// <summary>A copy of <see cref="Root"/> taken right after dotnet new: exactly what the user got.</summary>
+    public string PristineCopy { get; }
+
+    /// <summary>The <c>dotnet new</c> run that created the project.</summary>
+    public ProcessResult Creation { get; }
+
+    /// <summary><c>src/&lt;Name&gt;</c>: the model library, where <c>dotnet ef</c> runs.</summary>
+    public string ModelProjectDirectory => Path.Combine(Root, "src", Name);
+
+    /// <summary>The variable the design-time factory reads: <c>ConnectionStrings__&lt;Identifier&gt;</c>.</summary>
+    public string DesignTimeConnectionStringVariable => $"ConnectionStrings__{Identifier}";
+
+    /// <summary>The variable the generated tests read for a server: <c>ConnectionStrings__&lt;Identifier&gt;Tests</c>.</summary>
+    public string TestsConnectionStringVariable => $"ConnectionStrings__{Identifier}Tests";
+
+    /// <summary>
+    /// Runs <c>dotnet new modelproject -n &lt;name&gt; &lt;options&gt;</c> in a new empty folder and
+    /// copies the result aside before anything else touches it. Fails the calling test when
+    /// dotnet new fails or writes anything besides the project folder.
+    /// </summary>
+    public static async Task<GeneratedProject> CreateAsync(TemplateHive hive, string name, string identifier, params string[] options)
+    {
+        var workingDirectory = hive.CreateTempDirectory("modelproject");
+        var creation = await hive.RunDotnetNewAsync(workingDirectory, ["modelproject", "-n", name, .. options]);
+        Assert.True(creation.Succeeded, $"dotnet new modelproject failed:\n{creation.Describe()}");
+
+        var root = Path.Combine(workingDirectory, name);
+        var created = Directory.EnumerateFileSystemEntries(workingDirectory).Select(Path.GetFileName).ToList();
+        Assert.True(
+            created is [var only] && only == name,
+            $"dotnet new should create exactly one folder '{name}' in {workingDirectory}, but it created: {string.Join(", ", created)}\n{creation.Describe()}");
+
+        var pristineCopy = hive.CreateTempDirectory("modelproject-as-created");
+        CopyDirectory(root, pristineCopy);
+        return new GeneratedProject(name, identifier, root, pristineCopy, creation);
+    }
+
+    /// <summary><c>dotnet tool restore</c> (the manifest pins dotnet-ef).</summary>
+    public Task<ProcessResult> ToolRestoreAsync() => _toolRestore.Value;
+
+    /// <summary><c>dotnet build -warnaserror</c> of the generated solution (restores it too). Runs once.</summary>
+    public Task<ProcessResult> BuildAsync() => _build.Value;
+
+    /// <summary><c>dotnet format --verify-no-changes</c> of the generated solution, after the build has restored it.</summary>
+    public Task<ProcessResult> FormatAsync() => _format.Value;
+
+    /// <summary>
+    /// <c>dotnet ef &lt;arguments&gt; --no-build</c> in the model project, after the tool restore and the
+    /// build (both must have succeeded). Not cached: callers keep the results they share.
+    /// </summary>
+    public async Task<ProcessResult> EfAsync(params string[] arguments)
+    {
+        await RequireSuccessAsync("dotnet tool restore", ToolRestoreAsync());
+        await RequireSuccessAsync("dotnet build", BuildAsync());
+        return await Dotnet.RunAsync(
+            ModelProjectDirectory,
+            ["tool", "run", "dotnet-ef", "--", .. arguments, "--no-build"],
+            environment: _isolatedEnvironment);
+    }
+
+    /// <summary>
+    /// <c>dotnet test --no-build</c> of the generated solution after the build, with a TRX report.
+    /// <paramref name="environment"/> adds to the isolated environment (e.g. the tests' server).
+    /// </summary>
+    public async Task<GeneratedTestRun> TestAsync(string resultsDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        await RequireSuccessAsync("dotnet build", BuildAsync());
+        var merged = new Dictionary<string, string?>(_isolatedEnvironment);
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string?>())
+        {
+            merged[variable] = value;
+        }
+
+        var run = await Dotnet.RunAsync(
+            Root,
+            ["test", "--no-build", "--nologo", "--logger", "trx;LogFileName=generated-tests.trx", "--results-directory", resultsDirectory],
+            timeout: TimeSpan.FromMinutes(8),
+            environment: merged);
+        return GeneratedTestRun.Read(run, Path.Combine(resultsDirectory, "generated-tests.trx"));
+    }
+
+    /// <summary>Every file dotnet new wrote, relative to the root with '/' separators, sorted.</summary>
+    public IReadOnlyList<string> CreatedFiles() =>
+        Directory.EnumerateFiles(PristineCopy, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(PristineCopy, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Reads a file as dotnet new wrote it (from <see cref="PristineCopy"/>).</summary>
+    public string ReadCreatedFile(string relativePath)
+    {
+        var path = Path.Combine(PristineCopy, relativePath);
+        Assert.True(File.Exists(path), $"dotnet new did not create {relativePath}. It created:\n  {string.Join("\n  ", CreatedFiles())}");
+        return File.ReadAllText(path);
+    }
+
+    /// <summary>Awaits a prerequisite step and throws, with its output, unless it succeeded.</summary>
+    public static async Task<ProcessResult> RequireSuccessAsync(string step, Task<ProcessResult> run)
+    {
+        var result = await run;
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Prerequisite `{step}` failed, so this step could not run:\n{result.Describe()}");
+        }
+
+        return result;
+    }
+
+    private async Task<ProcessResult> FormatAfterBuildAsync()
+    {
+        // The build restores the solution; formatting alongside it would race it for obj/.
+        await BuildAsync();
+        return await Dotnet.RunAsync(Root, ["format", "--verify-no-changes"], environment: _isolatedEnvironment);
+    }
+
+    private static void CopyDirectory(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

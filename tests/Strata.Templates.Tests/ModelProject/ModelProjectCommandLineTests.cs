@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Strata.Templates.Tests.Infrastructure;
+
+namespace Strata.Templates.Tests.ModelProject;
+
+/// <summary><c>dotnet new modelproject</c>'s help and its refusal of invalid input, from the real engine.</summary>
+[Collection(TemplateHiveCollection.Name)]
+public sealed partial class ModelProjectCommandLineTests(TemplateHive hive)
+{
+    [Fact]
+    public async Task Help_lists_every_template_option_with_its_description()
+    {
+        var help = await RunInEmptyDirectoryAsync("modelproject", "-h");
+
+        Assert.True(help.Result.Succeeded, help.Result.Describe());
+        var text = CollapseWhitespace(help.Result.StandardOutput);
+        var missing = TemplateSymbols()
+            .Where(symbol => !text.Contains(CollapseWhitespace(symbol.Description), StringComparison.Ordinal))
+            .Select(symbol => $"{symbol.Name}: \"{symbol.Description}\"")
+            .ToList();
+        Assert.True(missing.Count == 0, $"Help lacks the description of:\n  {string.Join("\n  ", missing)}\n{help.Result.Describe()}");
+        Assert.Empty(help.CreatedEntries);
+    }
+
+    [Theory]
+    [InlineData("-db, --database <choice>")]
+    [InlineData("--no-sample")]
+    [InlineData("--audit-user")]
+    [InlineData("Sqlite SQLite (embedded; the default)")]
+    [InlineData("SqlServer Microsoft SQL Server / Azure SQL")]
+    [InlineData("PostgreSql PostgreSQL (Npgsql)")]
+    [InlineData("Default: Sqlite")]
+    public async Task Help_shows_the_option_names_and_choices(string expected)
+    {
+        var help = await RunInEmptyDirectoryAsync("modelproject", "-h");
+
+        Assert.True(
+            CollapseWhitespace(help.Result.StandardOutput).Contains(expected, StringComparison.Ordinal),
+            $"Help does not show \"{expected}\":\n{help.Result.Describe()}");
+    }
+
+    [Theory]
+    [InlineData("'Oracle' is not a valid value for --database", "modelproject", "--database", "Oracle")]
+    [InlineData("'Oracle' is not a valid value for -db", "modelproject", "-n", "Shop", "-db", "Oracle")]
+    [InlineData("Name cannot contain any of the following characters '/'", "modelproject", "-n", "a/b")]
+    [InlineData("'--no-such-option' is not a valid option", "modelproject", "-n", "Shop", "--no-such-option")]
+    public async Task Invalid_input_fails_with_the_engine_message_exit_code_127_and_creates_nothing(string expectedMessage, params string[] arguments)
+    {
+        var run = await RunInEmptyDirectoryAsync(arguments);
+
+        Assert.True(run.Result.ExitCode == 127 && !run.Result.TimedOut, $"Expected exit code 127:\n{run.Result.Describe()}");
+        Assert.True(run.Result.StandardError.Contains(expectedMessage, StringComparison.Ordinal), $"Expected \"{expectedMessage}\" on stderr:\n{run.Result.Describe()}");
+        Assert.True(run.CreatedEntries.Count == 0, $"The failed run created: {string.Join(", ", run.CreatedEntries)}");
+    }
+
+    [Fact]
+    public async Task An_invalid_database_lists_the_three_valid_choices()
+    {
+        var run = await RunInEmptyDirectoryAsync("modelproject", "--database", "Oracle");
+
+        foreach (var choice in new[] { "Sqlite", "SqlServer", "PostgreSql" })
+        {
+            Assert.Matches(ChoiceLine(choice), run.Result.StandardError);
+        }
+    }
+
+    private async Task<(ProcessResult Result, IReadOnlyList<string> CreatedEntries)> RunInEmptyDirectoryAsync(params string[] arguments)
+    {
+        var directory = hive.CreateTempDirectory("modelproject-cli");
+        var result = await hive.RunDotnetNewAsync(directory, arguments);
+        var created = Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(directory, path))
+            .ToList();
+        return (result, created);
+    }
+
+    /// <summary>The user-facing parameters of template.json (name and description).</summary>
+    private static List<(string Name, string Description)> TemplateSymbols()
+    {
+        var templateJson = Path.Combine(RepoPaths.ContentDirectory, "ModelProject", ".template.config", "template.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(templateJson));
+        var symbols = document.RootElement.GetProperty("symbols").EnumerateObject()
+            .Where(symbol => symbol.Value.GetProperty("type").GetString() == "parameter")
+            .Select(symbol => (symbol.Name, symbol.Value.GetProperty("description").GetString() ?? ""))
+            .ToList();
+        Assert.NotEmpty(symbols);
+        return symbols;
+    }
+
+    private static string CollapseWhitespace(string text) => Whitespace().Replace(text, " ");
+
+    private static Regex ChoiceLine(string choice) => new($@"^\s+{choice}\s+- ", RegexOptions.Multiline);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

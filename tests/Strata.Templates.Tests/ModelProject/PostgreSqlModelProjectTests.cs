@@ -1,0 +1,236 @@
+using Npgsql;
+using Strata.Templates.Tests.Infrastructure;
+
+namespace Strata.Templates.Tests.ModelProject;
+
+/// <summary>
+/// <c>dotnet new modelproject -n Shop --database PostgreSql</c>, migrated into a fresh database on
+/// the throwaway cluster that build/test.sh starts.
+/// </summary>
+public sealed class PostgreSqlShopFixture() : ModelProjectFixture("Shop", "Shop", "modelproject-postgresql", "--database", "PostgreSql")
+{
+    private Lazy<Task<TemporaryDatabase>>? _migratedDatabase;
+    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
+
+    /// <summary>A new database on the test server after <c>dotnet ef database update --connection</c>, run once.</summary>
+    public Task<TemporaryDatabase> MigratedDatabaseAsync(TemplateHive hive) =>
+        Once(ref _migratedDatabase, async () =>
+        {
+            var project = await GetAsync(hive);
+            var database = await PostgresServer.CreateDatabaseAsync("modelproject_shop");
+            var update = await project.EfAsync("database", "update", "--connection", database.ConnectionString);
+            Assert.True(update.Succeeded, $"dotnet ef database update failed on {database.Name}:\n{update.Describe()}");
+            return database;
+        });
+
+    /// <summary>
+    /// The generated tests with <c>ConnectionStrings__ShopTests</c> naming the test server (without a
+    /// Database key: the tests create their own databases), run once.
+    /// </summary>
+    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) =>
+        Once(ref _generatedTests, async () =>
+        {
+            var server = new NpgsqlConnectionStringBuilder(PostgresServer.GetConnectionStringOrSkip());
+            server.Remove("Database");
+            var project = await GetAsync(hive);
+            return await project.TestAsync(
+                hive.CreateTempDirectory("generated-test-results"),
+                new Dictionary<string, string?> { [project.TestsConnectionStringVariable] = server.ConnectionString });
+        });
+
+    public override async Task DisposeAsync()
+    {
+        if (_migratedDatabase is { IsValueCreated: true } created && created.Value.IsCompletedSuccessfully)
+        {
+            await created.Value.Result.DisposeAsync();
+        }
+    }
+}
+
+[Collection(TemplateHiveCollection.Name)]
+public sealed class PostgreSqlModelProjectTests(TemplateHive hive, PostgreSqlShopFixture fixture)
+    : ModelProjectTests<PostgreSqlShopFixture>(hive, fixture)
+{
+    private const int MinimumGeneratedTestsPassed = 30;
+
+    [SkippableFact]
+    public async Task Database_update_creates_the_Suppliers_Products_and_migrations_history_tables()
+    {
+        var tables = await QueryAsync(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+            reader => reader.GetString(0));
+
+        Assert.Equal(["Products", "Suppliers", "__EFMigrationsHistory"], tables.Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Every_table_has_CreatedAt_and_UpdatedAt_as_NOT_NULL_timestamp_with_time_zone()
+    {
+        var columns = await QueryAsync(
+            """
+            SELECT t.table_name, a.column_name, c.data_type, c.is_nullable
+            FROM information_schema.tables t
+            CROSS JOIN (VALUES ('CreatedAt'), ('UpdatedAt')) AS a(column_name)
+            LEFT JOIN information_schema.columns c
+              ON c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = a.column_name
+            WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name NOT LIKE '\_\_EF%'
+            ORDER BY t.table_name, a.column_name
+            """,
+            reader => $"{reader.GetString(0)}.{reader.GetString(1)}: {(reader.IsDBNull(2) ? "missing" : $"{reader.GetString(2)} {(reader.GetString(3) == "NO" ? "NOT NULL" : "NULL")}")}");
+
+        Assert.Equal(
+            [
+                "Products.CreatedAt: timestamp with time zone NOT NULL",
+                "Products.UpdatedAt: timestamp with time zone NOT NULL",
+                "Suppliers.CreatedAt: timestamp with time zone NOT NULL",
+                "Suppliers.UpdatedAt: timestamp with time zone NOT NULL",
+            ],
+            columns);
+    }
+
+    [SkippableTheory]
+    [InlineData("Suppliers", "IX_Suppliers_Code", "Code")]
+    [InlineData("Products", "IX_Products_Sku", "Sku")]
+    public async Task Natural_keys_have_unique_indexes(string table, string index, string column)
+    {
+        var definitions = await QueryAsync(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = @table AND indexname = @index",
+            reader => reader.GetString(0),
+            ("table", table),
+            ("index", index));
+
+        var definition = Assert.Single(definitions);
+        Assert.Equal($"CREATE UNIQUE INDEX \"{index}\" ON public.\"{table}\" USING btree (\"{column}\")", definition);
+    }
+
+    [SkippableFact]
+    public async Task Products_reference_Suppliers_with_a_foreign_key_whose_delete_rule_is_RESTRICT()
+    {
+        var foreignKeys = await QueryAsync(
+            """
+            SELECT tc.table_name, kcu.column_name, ref.table_name, ref_kcu.column_name, rc.delete_rule
+            FROM information_schema.table_constraints tc
+            JOIN information_schema.key_column_usage kcu
+              ON kcu.constraint_schema = tc.constraint_schema AND kcu.constraint_name = tc.constraint_name
+            JOIN information_schema.referential_constraints rc
+              ON rc.constraint_schema = tc.constraint_schema AND rc.constraint_name = tc.constraint_name
+            JOIN information_schema.table_constraints ref
+              ON ref.constraint_schema = rc.unique_constraint_schema AND ref.constraint_name = rc.unique_constraint_name
+            JOIN information_schema.key_column_usage ref_kcu
+              ON ref_kcu.constraint_schema = ref.constraint_schema AND ref_kcu.constraint_name = ref.constraint_name
+             AND ref_kcu.ordinal_position = kcu.position_in_unique_constraint
+            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'
+            ORDER BY tc.table_name, kcu.column_name
+            """,
+            reader => $"{reader.GetString(0)}.{reader.GetString(1)} -> {reader.GetString(2)}.{reader.GetString(3)} ON DELETE {reader.GetString(4)}");
+
+        Assert.Equal(["Products.SupplierId -> Suppliers.Id ON DELETE RESTRICT"], foreignKeys);
+    }
+
+    [SkippableFact]
+    public async Task Every_foreign_key_is_covered_by_an_index_on_its_columns()
+    {
+        var unindexed = await QueryAsync(
+            """
+            SELECT c.conrelid::regclass::text || ' ' || c.conname
+            FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+              AND NOT EXISTS (
+                SELECT 1 FROM pg_index i
+                WHERE i.indrelid = c.conrelid
+                  AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] @> c.conkey
+                  AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] <@ c.conkey)
+            """,
+            reader => reader.GetString(0));
+        var supplierIndex = await QueryAsync(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = 'IX_Products_SupplierId'",
+            reader => reader.GetString(0));
+
+        Assert.True(unindexed.Count == 0, $"Foreign keys whose columns do not lead any index:\n  {string.Join("\n  ", unindexed)}");
+        Assert.Equal(["CREATE INDEX \"IX_Products_SupplierId\" ON public.\"Products\" USING btree (\"SupplierId\")"], supplierIndex);
+    }
+
+    [SkippableTheory]
+    [InlineData("Suppliers", "Name", "character varying(200) NOT NULL")]
+    [InlineData("Suppliers", "Code", "character varying(20) NOT NULL")]
+    [InlineData("Products", "Sku", "character varying(32) NOT NULL")]
+    [InlineData("Products", "Name", "character varying(200) NOT NULL")]
+    [InlineData("Products", "Description", "character varying(2000) NULL")]
+    [InlineData("Products", "Status", "character varying(50) NOT NULL")]
+    [InlineData("Products", "Price", "numeric(18,2) NOT NULL")]
+    [InlineData("Products", "QuantityInStock", "integer NOT NULL")]
+    [InlineData("Products", "SupplierId", "integer NOT NULL")]
+    public async Task Columns_have_their_intended_types_and_nullability(string table, string column, string expected)
+    {
+        var columns = await QueryAsync(
+            """
+            SELECT format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE ' NULL' END
+            FROM pg_attribute a
+            WHERE a.attrelid = format('public.%I', @table)::regclass AND a.attname = @column AND a.attnum > 0 AND NOT a.attisdropped
+            """,
+            reader => reader.GetString(0),
+            ("table", table),
+            ("column", column));
+
+        Assert.Equal([expected], columns);
+    }
+
+    [SkippableFact]
+    public async Task No_text_column_is_unbounded()
+    {
+        var unbounded = await QueryAsync(
+            """
+            SELECT table_name || '.' || column_name || ': ' || data_type
+            FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_EF%'
+              AND (data_type = 'text' OR (data_type IN ('character varying', 'character') AND character_maximum_length IS NULL))
+            """,
+            reader => reader.GetString(0));
+
+        Assert.True(unbounded.Count == 0, $"Text columns without a maximum length:\n  {string.Join("\n  ", unbounded)}");
+    }
+
+    [SkippableTheory]
+    [InlineData("CK_Products_Price_NonNegative", "CHECK ((\"Price\" >= (0)::numeric))")]
+    [InlineData("CK_Products_QuantityInStock_NonNegative", "CHECK ((\"QuantityInStock\" >= 0))")]
+    [InlineData("CK_Products_Status_Enum", "CHECK (((\"Status\")::text = ANY ((ARRAY['Draft'::character varying, 'Active'::character varying, 'Discontinued'::character varying])::text[])))")]
+    public async Task Value_rules_are_CHECK_constraints_on_Products(string constraint, string expectedDefinition)
+    {
+        var definitions = await QueryAsync(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'c' AND conrelid = 'public.\"Products\"'::regclass AND conname = @name",
+            reader => reader.GetString(0),
+            ("name", constraint));
+
+        Assert.Equal([expectedDefinition], definitions);
+    }
+
+    [SkippableFact]
+    public async Task The_generated_tests_run_against_PostgreSQL_and_pass_with_none_skipped()
+    {
+        var run = await Fixture.GeneratedTestsAsync(Hive);
+
+        run.AssertPassed(MinimumGeneratedTestsPassed);
+        Assert.True(run.Skipped.Count == 0, run.Describe("With ConnectionStrings__ShopTests set, no generated test may skip."));
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
+    {
+        var database = await Fixture.MigratedDatabaseAsync(Hive);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}
