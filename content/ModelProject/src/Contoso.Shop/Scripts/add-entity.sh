@@ -56,7 +56,15 @@ if [[ $output_dir != "$project_dir" ]]; then
   if [[ $output_dir == "$project_dir"/* ]]; then
     subfolder=${output_dir#"$project_dir"/}
     remove_added_files "$output_dir"
-    fail "-o $subfolder would put $name in $subfolder/Entities with the wrong namespace; nothing was added. Run 'dotnet new entity' in $project_dir and pass --folder ${subfolder#Entities/} for a subfolder."
+    # Also drop the -o folder itself if dotnet new created it (it was not where the command was run from).
+    invoked_from=$(readlink "/proc/$PPID/cwd" 2> /dev/null || true)
+    if [[ -n $invoked_from && $invoked_from != "$output_dir" ]]; then
+      dir=$output_dir
+      while [[ $dir != "$project_dir" ]] && rmdir -- "$dir" 2> /dev/null; do
+        dir=$(dirname -- "$dir")
+      done
+    fi
+    fail "dotnet new entity ran in $subfolder (the current folder or -o), which would put $name in $subfolder/Entities with the wrong namespace; nothing was added. Run it in $project_dir and pass --folder ${subfolder#Entities/} for a subfolder."
   fi
   for file in "${files[@]}"; do
     if [[ -e $project_dir/$file ]]; then

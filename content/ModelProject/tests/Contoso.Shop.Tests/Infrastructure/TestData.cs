@@ -1,6 +1,7 @@
 using System.Reflection;
 using Contoso.Shop.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Contoso.Shop.Tests.Infrastructure;
@@ -16,8 +17,11 @@ public sealed class TestData(ContosoShopDbContext context)
 {
     private static int _sequence;
 
-    /// <summary>Creates a valid <paramref name="entityType"/>, adds it (and its required parents) to the context.</summary>
-    public object Add(IEntityType entityType)
+    /// <summary>
+    /// Creates a valid <paramref name="entityType"/> and adds it to the context, with a new parent for every
+    /// required relationship unless <paramref name="addParents"/> is false (then the foreign keys are left unset).
+    /// </summary>
+    public object Add(IEntityType entityType, bool addParents = true)
     {
         var entity = Activator.CreateInstance(entityType.ClrType)
             ?? throw new InvalidOperationException($"{entityType.ClrType.Name} needs a public parameterless constructor for the generic tests.");
@@ -28,7 +32,7 @@ public sealed class TestData(ContosoShopDbContext context)
             SetClrValue(entity, complex.PropertyInfo, CreateComplex(complex.ComplexType));
         }
 
-        foreach (var foreignKey in entityType.GetForeignKeys().Where(fk => fk.IsRequired && fk.DependentToPrincipal is not null))
+        foreach (var foreignKey in entityType.GetForeignKeys().Where(fk => addParents && fk.IsRequired && fk.DependentToPrincipal is not null))
         {
             var parent = Add(foreignKey.PrincipalEntityType);
             SetClrValue(entity, foreignKey.DependentToPrincipal!.PropertyInfo, parent);
@@ -62,7 +66,8 @@ public sealed class TestData(ContosoShopDbContext context)
         && property.ValueGenerated == ValueGenerated.Never
         && !IsAuditColumn(property);
 
-    private static bool IsAuditColumn(IProperty property) =>
+    /// <summary>Whether the column belongs to the auditing interceptor (callers never set it).</summary>
+    public static bool IsAuditColumn(IProperty property) =>
         property.DeclaringType.ClrType.IsAssignableTo(typeof(IAuditable))
         && typeof(AuditableEntity).GetProperty(property.Name) is not null;
 
@@ -98,6 +103,28 @@ public sealed class TestData(ContosoShopDbContext context)
             _ => throw new NotSupportedException(
                 $"No generic test value for {property.DeclaringType.ClrType.Name}.{property.Name} ({type.Name}); set one in TestDataCustomizations."),
         };
+    }
+
+    /// <summary>Gives one ordinary column (not a key, foreign key, token or audit column) a new valid value.</summary>
+    public static bool ChangeOneColumn(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            var metadata = property.Metadata;
+            if (metadata.IsKey() || metadata.IsForeignKey() || metadata.IsConcurrencyToken || IsAuditColumn(metadata))
+            {
+                continue;
+            }
+
+            var newValue = ValueFor(metadata);
+            if (!Equals(newValue, property.CurrentValue))
+            {
+                property.CurrentValue = newValue;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Text like "T1A" that is unique per call and fits the column.</summary>

@@ -50,7 +50,7 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
         await using (var context = database.CreateContext())
         {
             var entity = await FindAsync(context, entityName, id);
-            Assert.True(ChangeOneColumn(context, entity!), $"{entityName} has no plain column the test can change.");
+            Assert.True(TestData.ChangeOneColumn(context.Entry(entity!)), $"{entityName} has no plain column the test can change.");
             await context.SaveChangesAsync();
         }
 
@@ -132,26 +132,4 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
 
     private static async Task<BaseEntity?> FindAsync(DbContext context, string entityName, int id) =>
         (BaseEntity?)await context.FindAsync(ModelCatalog.Entity(entityName).ClrType, id);
-
-    /// <summary>Gives one ordinary column (not a key, foreign key, token or audit column) a new valid value.</summary>
-    private static bool ChangeOneColumn(DbContext context, object entity)
-    {
-        foreach (var property in context.Entry(entity).Properties)
-        {
-            var metadata = property.Metadata;
-            if (metadata.IsKey() || metadata.IsForeignKey() || metadata.IsConcurrencyToken || typeof(AuditableEntity).GetProperty(metadata.Name) is not null)
-            {
-                continue;
-            }
-
-            var newValue = TestData.ValueFor(metadata);
-            if (!Equals(newValue, property.CurrentValue))
-            {
-                property.CurrentValue = newValue;
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

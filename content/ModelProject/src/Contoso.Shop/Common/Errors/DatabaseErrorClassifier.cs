@@ -44,7 +44,7 @@ public static partial class DatabaseErrorClassifier
     [GeneratedRegex(@"KEY constraint '(?<name>[^']+)'")]
     private static partial Regex ConstraintName();
 
-    [GeneratedRegex(@"conflicted with the \w+ constraint ""(?<name>[^""]+)""")]
+    [GeneratedRegex(@"conflicted with the [A-Z ]+ constraint ""(?<name>[^""]+)""")]
     private static partial Regex ConflictConstraint();
 
     [GeneratedRegex(@"table ""(?:[^"".]+\.)?(?<name>[^""]+)""")]
@@ -82,8 +82,9 @@ public static class DatabaseErrorClassifier
 }
 #else
 /// <summary>
-/// Reads SQLite's extended result codes: 2067 unique, 1555 primary key, 787 foreign key, 1299 NOT NULL,
-/// 275 check. SQLite names the table and column (or the check constraint) only in the message text.
+/// Reads SQLite's extended result codes: 2067 unique, 1555 primary key, 787 foreign key (1811 when an
+/// ON DELETE RESTRICT action refuses), 1299 NOT NULL, 275 check. SQLite names the table and column
+/// (or the check constraint) only in the message text, and names no foreign key at all.
 /// </summary>
 public static class DatabaseErrorClassifier
 {
@@ -92,6 +93,7 @@ public static class DatabaseErrorClassifier
     private const int SqliteConstraintNotNull = 1299;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintTrigger = 1811;
 
     /// <summary>Classifies a provider exception, or returns <see langword="null"/> when it is not a constraint violation.</summary>
     public static ConstraintViolation? Classify(Exception exception) =>
@@ -103,6 +105,7 @@ public static class DatabaseErrorClassifier
         SqliteConstraintUnique or SqliteConstraintPrimaryKey => FromColumnList(ConstraintKind.Unique, message),
         SqliteConstraintNotNull => FromColumnList(ConstraintKind.NotNull, message),
         SqliteConstraintForeignKey => new(ConstraintKind.ForeignKey, null, null, null),
+        SqliteConstraintTrigger when message.Contains("FOREIGN KEY", StringComparison.Ordinal) => new(ConstraintKind.ForeignKey, null, null, null),
         SqliteConstraintCheck => new(ConstraintKind.Check, null, Detail(message), null),
         _ => null,
     };

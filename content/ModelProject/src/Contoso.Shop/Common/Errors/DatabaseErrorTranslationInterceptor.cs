@@ -11,6 +11,15 @@ namespace Contoso.Shop.Common.Errors;
 /// </summary>
 public sealed class DatabaseErrorTranslationInterceptor : SaveChangesInterceptor
 {
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result) =>
+        throw new ConcurrencyConflictException(eventData.Exception);
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData,
+        InterceptionResult result,
+        CancellationToken cancellationToken = default) =>
+        throw new ConcurrencyConflictException(eventData.Exception);
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Translate(eventData.Exception);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -21,14 +30,10 @@ public sealed class DatabaseErrorTranslationInterceptor : SaveChangesInterceptor
 
     private static void Translate(Exception exception)
     {
-        switch (exception)
+        if (exception is DbUpdateException { InnerException: { } inner } update and not DbUpdateConcurrencyException
+            && DatabaseErrorClassifier.Classify(inner) is { } violation)
         {
-            case ConcurrencyConflictException:
-                return;
-            case DbUpdateConcurrencyException concurrency:
-                throw new ConcurrencyConflictException(concurrency);
-            case DbUpdateException { InnerException: { } inner } update when DatabaseErrorClassifier.Classify(inner) is { } violation:
-                throw ConstraintViolationException.Create(violation, update, update.Entries);
+            throw ConstraintViolationException.Create(violation, update, update.Entries);
         }
     }
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Regenerates the initial migrations that `modelproject` ships, with EF Core's own scaffolder.
+#
+# The template ships one migration set per database provider and model variant, under
+# content/ModelProject/_migrations/<Database>/<Variant>/, and renames the chosen set into
+# src/<Name>/Migrations/ when a project is created. Run this after changing anything that
+# affects the model (base entity, conventions, sample entities); the test suite fails with
+# "has pending model changes" until you do.
+#
+# Usage: build/regenerate-migrations.sh [Database ...]   (default: Sqlite SqlServer PostgreSql)
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+template_dir="$repo_root/content/ModelProject"
+databases=("$@")
+[[ ${#databases[@]} -gt 0 ]] || databases=(Sqlite SqlServer PostgreSql)
+
+work_dir="$(mktemp -d)"
+trap 'rm -rf "$work_dir"' EXIT
+hive="$work_dir/hive"
+
+dotnet new install "$template_dir" --debug:custom-hive "$hive" >/dev/null
+
+# A fixed migration id keeps the shipped files stable across regenerations (as ASP.NET Core
+# Identity's templates do with 00000000000000_CreateIdentitySchema).
+migration_id="00000000000000_InitialCreate"
+
+for database in "${databases[@]}"; do
+  for variant in Empty Sample SampleAuditUser; do
+    case "$variant" in
+      Empty) options=(--no-sample) ;;
+      Sample) options=() ;;
+      SampleAuditUser) options=(--audit-user) ;;
+    esac
+
+    project_root="$work_dir/$database-$variant"
+    echo "==> $database / $variant"
+    timeout 300 dotnet new modelproject -n Contoso.Shop -o "$project_root" --database "$database" "${options[@]}" \
+      --debug:custom-hive "$hive" >/dev/null
+    (
+      cd "$project_root"
+      dotnet tool restore >/dev/null
+      dotnet build --nologo -v quiet >/dev/null
+      cd src/Contoso.Shop
+      rm -rf Migrations
+      dotnet ef migrations add InitialCreate >/dev/null
+    )
+
+    destination="$template_dir/_migrations/$database/$variant"
+    rm -rf "$destination"
+    mkdir -p "$destination"
+    source_dir="$project_root/src/Contoso.Shop/Migrations"
+    for file in "$source_dir"/*_InitialCreate.cs "$source_dir"/*_InitialCreate.Designer.cs; do
+      name="$(basename "$file")"
+      sed -E "s/\[Migration\(\"[0-9]+_InitialCreate\"\)\]/[Migration(\"$migration_id\")]/" "$file" \
+        > "$destination/$migration_id${name#*_InitialCreate}"
+    done
+    cp "$source_dir/ContosoShopDbContextModelSnapshot.cs" "$destination/"
+  done
+done
+
+echo "Migrations regenerated under ${template_dir#"$repo_root"/}/_migrations/"
