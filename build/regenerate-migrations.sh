@@ -26,11 +26,13 @@ dotnet new install "$template_dir" --debug:custom-hive "$hive" >/dev/null
 migration_id="00000000000000_InitialCreate"
 
 for database in "${databases[@]}"; do
-  for variant in Empty Sample SampleAuditUser; do
+  for variant in Empty Sample SampleAuditUser SampleSoftDelete SampleAuditUserSoftDelete; do
     case "$variant" in
       Empty) options=(--no-sample) ;;
       Sample) options=() ;;
       SampleAuditUser) options=(--audit-user) ;;
+      SampleSoftDelete) options=(--soft-delete) ;;
+      SampleAuditUserSoftDelete) options=(--audit-user --soft-delete) ;;
     esac
 
     project_root="$work_dir/$database-$variant"

@@ -1,5 +1,11 @@
+#if (SoftDelete)
+using System.Linq.Expressions;
+#endif
 using Contoso.Shop.Common;
 using Contoso.Shop.Common.Conventions;
+#if (SoftDelete)
+using Contoso.Shop.Common.SoftDelete;
+#endif
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -34,6 +40,18 @@ public partial class ContosoShopDbContext(DbContextOptions<ContosoShopDbContext>
 #else
             // Maps to PostgreSQL's xmin system column: no extra column, changes on every write.
             modelBuilder.Entity(entityType.ClrType).Property(nameof(BaseEntity.Version)).IsRowVersion();
+#endif
+#if (SoftDelete)
+
+            if (entityType.ClrType.IsAssignableTo(typeof(ISoftDeletable)))
+            {
+                // entity => entity.DeletedAt == null, for each soft-deletable entity type.
+                var entity = Expression.Parameter(entityType.ClrType, "entity");
+                var isLive = Expression.Lambda(
+                    Expression.Equal(Expression.Property(entity, nameof(ISoftDeletable.DeletedAt)), Expression.Constant(null, typeof(DateTime?))),
+                    entity);
+                modelBuilder.Entity(entityType.ClrType).HasQueryFilter(SoftDeleteQueryExtensions.FilterName, isLive);
+            }
 #endif
         }
     }

@@ -1,6 +1,9 @@
 using Contoso.Shop.Common;
 using Contoso.Shop.Common.Auditing;
 using Contoso.Shop.Common.Errors;
+#if (SoftDelete)
+using Contoso.Shop.Common.SoftDelete;
+#endif
 using Contoso.Shop.Common.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +18,11 @@ public static class DbContextOptionsBuilderExtensions
     // Validators are stateless: find them once per process, not once per DbContext.
     private static readonly EntityValidator Validator = new();
 
+#if (SoftDelete)
+    /// <summary>Configures the provider and the soft-delete, validation, auditing and error-translation interceptors.</summary>
+#else
     /// <summary>Configures the provider and the validation, auditing and error-translation interceptors.</summary>
+#endif
 #if (AuditUser)
     public static DbContextOptionsBuilder<ContosoShopDbContext> UseContosoShopModel(
         this DbContextOptionsBuilder<ContosoShopDbContext> options,
@@ -37,7 +44,12 @@ public static class DbContextOptionsBuilderExtensions
             .UseNpgsql(connectionString)
 #endif
             .AddInterceptors(
+#if (SoftDelete)
+                // Order matters: turn deletes into updates, validate, then stamp audit columns, then save.
+                new SoftDeleteInterceptor(timeProvider),
+#else
                 // Order matters: validate the caller's data first, then stamp audit columns, then save.
+#endif
                 new ValidationInterceptor(Validator),
 #if (AuditUser)
                 new AuditingInterceptor(timeProvider, currentUser),

@@ -1,10 +1,18 @@
+#if (SoftDelete)
+using Contoso.Shop.Common.SoftDelete;
+
+#endif
 namespace Contoso.Shop.Common;
 
 /// <summary>
 /// The default base for entities: <see cref="BaseEntity"/> plus audit columns.
 /// The setters are not public: the auditing interceptor owns these values.
 /// </summary>
+#if (SoftDelete)
+public abstract class AuditableEntity : BaseEntity, IAuditable, ISoftDeletable
+#else
 public abstract class AuditableEntity : BaseEntity, IAuditable
+#endif
 {
     public DateTime CreatedAt { get; internal set; }
 
@@ -14,5 +22,9 @@ public abstract class AuditableEntity : BaseEntity, IAuditable
     public string? CreatedBy { get; internal set; }
 
     public string? UpdatedBy { get; internal set; }
+#endif
+#if (SoftDelete)
+
+    public DateTime? DeletedAt { get; internal set; }
 #endif
 }
