@@ -201,7 +201,7 @@ run_win = ('-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "STRATA_PRO
            '-SkipMigration "STRATA_SKIP_MIGRATION" -Files ' + ",".join('"%s"' % f for f in files))
 
 manual_run = [O(text="Run `dotnet ef migrations add Add<EntityName>` in the model project's folder (for -n Order: `dotnet ef migrations add AddOrder`; in Visual Studio's Package Manager Console: `Add-Migration AddOrder`). If you used --parent, first check that the parent entity exists.")]
-manual_reject = [O(text="Nothing was added. Fix the option named in the error above and run the command again; see `dotnet new entity -h`.")]
+manual_reject = [O(text="Nothing was added: an option is invalid. The error above names it (run with --allow-scripts yes to see it); see `dotnet new entity -h`.")]
 
 def action(desc, cond, exe, args, manual, redirect=False):
     return O(description=desc, condition=cond, actionId=RUN_ID, continueOnError=False, manualInstructions=manual,
