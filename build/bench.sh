@@ -13,7 +13,8 @@
 #
 # --quick runs fewer repetitions (a smoke test; its figures are not for the docs).
 # Environment: STRATA_BENCH_REPS (scaffolding and start-up repetitions, default 5),
-# STRATA_BENCH_ITERATIONS (BenchmarkDotNet iterations, default 8), STRATA_BENCH_WORK (work folder,
+# STRATA_BENCH_ITERATIONS (BenchmarkDotNet iterations, default 8), STRATA_BENCH_ROUNDS (interleaved
+# runtime rounds measuring CPU time, default 16), STRATA_BENCH_WORK (work folder,
 # default artifacts/bench/work; emptied first), STRATA_BENCH_OUTPUT (default docs/benchmarks.md).
 # Takes about 15-20 minutes on 2 cores.
 set -euo pipefail
@@ -44,9 +45,11 @@ done
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 reps=${STRATA_BENCH_REPS:-5}
 iterations=${STRATA_BENCH_ITERATIONS:-8}
+rounds=${STRATA_BENCH_ROUNDS:-16}
 if ((quick)); then
   reps=2
   iterations=3
+  rounds=2
 fi
 export STRATA_BENCH_ITERATIONS=$iterations
 
@@ -60,7 +63,18 @@ started=$SECONDS
 uptime >"$results/load-start.txt"
 
 # `dotnet new` waits at a prompt without a terminal: always a timeout, never stdin.
-dotnet_new() { timeout 600 dotnet new "$@" --debug:custom-hive "$hive" </dev/null; }
+# Exit code 70 (an engine exception) was seen once right after install while the template cache was
+# rebuilt; one retry.
+dotnet_new() {
+  local rc=0
+  timeout 600 dotnet new "$@" --debug:custom-hive "$hive" </dev/null || rc=$?
+  if ((rc == 70)); then
+    log "dotnet new exited with 70 (engine exception); retrying once"
+    rc=0
+    timeout 600 dotnet new "$@" --debug:custom-hive "$hive" </dev/null || rc=$?
+  fi
+  return "$rc"
+}
 
 now() { date +%s.%N; }
 # Runs a command quietly and prints its wall time in seconds; its output goes to $results/commands.log.
@@ -106,7 +120,9 @@ if ((runtime || model)); then
   python3 bench/generate-entities.py "$work/BenchWide/src/BenchWide" wide 200
 
   log "compiling the 200-entity model: dotnet ef dbcontext optimize"
-  (cd "$work/BenchWide" && dotnet tool restore >/dev/null)
+  # dotnet ef needs a restored project; build it once so the timing below is optimize's own.
+  (cd "$work/BenchWide" && dotnet tool restore >/dev/null && dotnet build src/BenchWide >"$results/benchwide-build.log" 2>&1) ||
+    { tail -n 40 "$results/benchwide-build.log" >&2; die "the 200-entity project did not build"; }
   optimize_seconds=$(cd "$work/BenchWide/src/BenchWide" &&
     timed dotnet ef dbcontext optimize --output-dir "$work/compiled" --namespace Strata.Benchmarks.CompiledModels)
   printf 'optimize\t%s\n' "$optimize_seconds" >>"$results/model.tsv"
@@ -134,6 +150,9 @@ if ((runtime)); then
   log "runtime: BenchmarkDotNet SaveChangesBenchmarks ($iterations iterations)"
   (cd "$results" && dotnet "$bench_dll" --filter '*SaveChangesBenchmarks*' --artifacts "$results/bdn" >"$results/runtime.log" 2>&1) ||
     { tail -n 40 "$results/runtime.log" >&2; die "the runtime benchmarks failed"; }
+  log "runtime: the same workloads interleaved, wall and CPU time, $rounds rounds"
+  dotnet "$bench_dll" paired "$rounds" >"$results/paired.tsv" 2>"$results/paired.log" ||
+    { tail -n 40 "$results/paired.log" >&2; die "the paired runtime measurement failed"; }
 fi
 
 if ((model)); then

@@ -1,12 +1,19 @@
 using BenchmarkDotNet.Running;
 using Strata.Benchmarks.ModelBuilding;
+using Strata.Benchmarks.Runtime;
 
 // `startup prepare` creates the SQLite files; `startup <variant>` is one cold-start measurement;
-// anything else goes to BenchmarkDotNet (e.g. --filter '*SaveChanges*').
+// `paired [rounds]` runs the SaveChanges workloads interleaved with CPU time; anything else goes to
+// BenchmarkDotNet (e.g. --filter '*SaveChanges*').
 if (args is ["startup", "prepare"])
 {
     WideModel.EnsureDatabases();
     return 0;
+}
+
+if (args is ["paired", ..])
+{
+    return PairedRunner.Run(args);
 }
 
 if (args is ["startup", ..])
