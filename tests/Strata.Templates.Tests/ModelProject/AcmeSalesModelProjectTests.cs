@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Strata.Templates.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Strata.Templates.Tests.ModelProject;
 
@@ -21,8 +22,8 @@ public sealed class AcmeSalesFixture() : ModelProjectFixture(
 }
 
 [Collection(TemplateHiveCollection.Name)]
-public sealed partial class AcmeSalesModelProjectTests(TemplateHive hive, AcmeSalesFixture fixture)
-    : ModelProjectTests<AcmeSalesFixture>(hive, fixture)
+public sealed partial class AcmeSalesModelProjectTests(TemplateHive hive, AcmeSalesFixture fixture, ITestOutputHelper output)
+    : ModelProjectTests<AcmeSalesFixture>(hive, fixture, output)
 {
     /// <summary>What the generated tests say when they skip because the model has no entity yet.</summary>
     private const string NoEntitiesSkipReason = "The model has no entities yet";
@@ -119,7 +120,7 @@ public sealed partial class AcmeSalesModelProjectTests(TemplateHive hive, AcmeSa
     {
         var run = await Fixture.GeneratedTestsAsync(Hive);
 
-        run.AssertPassed(minimumPassed: 1);
+        run.AssertPassed(minimumPassed: 1, Output);
         var otherSkips = run.Skipped.Where(result => !result.Message.Contains(NoEntitiesSkipReason, StringComparison.Ordinal)).ToList();
         Assert.True(otherSkips.Count == 0, run.Describe($"On SQLite a generated test may only skip because \"{NoEntitiesSkipReason}\"."));
     }

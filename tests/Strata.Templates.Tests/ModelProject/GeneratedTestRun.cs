@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using Strata.Templates.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Strata.Templates.Tests.ModelProject;
 
@@ -48,8 +49,9 @@ public sealed class GeneratedTestRun
     /// Asserts that the run exited 0, no test failed and at least <paramref name="minimumPassed"/>
     /// passed; the message lists failures and skips, then the process output.
     /// </summary>
-    public void AssertPassed(int minimumPassed)
+    public void AssertPassed(int minimumPassed, ITestOutputHelper? output = null)
     {
+        output?.WriteLine($"Generated tests: {Passed.Count} passed, {Failed.Count} failed, {Skipped.Count} skipped in {Process.Duration.TotalSeconds:F1} s.");
         var ok = Process.Succeeded && Failed.Count == 0 && Passed.Count >= minimumPassed;
         Assert.True(ok, Describe($"Expected the generated tests to pass, with at least {minimumPassed} passed."));
     }

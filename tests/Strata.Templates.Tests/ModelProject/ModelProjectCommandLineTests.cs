@@ -6,21 +6,21 @@ namespace Strata.Templates.Tests.ModelProject;
 
 /// <summary><c>dotnet new modelproject</c>'s help and its refusal of invalid input, from the real engine.</summary>
 [Collection(TemplateHiveCollection.Name)]
-public sealed partial class ModelProjectCommandLineTests(TemplateHive hive)
+public sealed partial class ModelProjectCommandLineTests(TemplateHive hive, ModelProjectHelpFixture help) : IClassFixture<ModelProjectHelpFixture>
 {
     [Fact]
     public async Task Help_lists_every_template_option_with_its_description()
     {
-        var help = await RunInEmptyDirectoryAsync("modelproject", "-h");
+        var run = await HelpAsync();
 
-        Assert.True(help.Result.Succeeded, help.Result.Describe());
-        var text = CollapseWhitespace(help.Result.StandardOutput);
+        Assert.True(run.Result.Succeeded, run.Result.Describe());
+        var text = CollapseWhitespace(run.Result.StandardOutput);
         var missing = TemplateSymbols()
             .Where(symbol => !text.Contains(CollapseWhitespace(symbol.Description), StringComparison.Ordinal))
             .Select(symbol => $"{symbol.Name}: \"{symbol.Description}\"")
             .ToList();
-        Assert.True(missing.Count == 0, $"Help lacks the description of:\n  {string.Join("\n  ", missing)}\n{help.Result.Describe()}");
-        Assert.Empty(help.CreatedEntries);
+        Assert.True(missing.Count == 0, $"Help lacks the description of:\n  {string.Join("\n  ", missing)}\n{run.Result.Describe()}");
+        Assert.Empty(run.CreatedEntries);
     }
 
     [Theory]
@@ -33,11 +33,11 @@ public sealed partial class ModelProjectCommandLineTests(TemplateHive hive)
     [InlineData("Default: Sqlite")]
     public async Task Help_shows_the_option_names_and_choices(string expected)
     {
-        var help = await RunInEmptyDirectoryAsync("modelproject", "-h");
+        var run = await HelpAsync();
 
         Assert.True(
-            CollapseWhitespace(help.Result.StandardOutput).Contains(expected, StringComparison.Ordinal),
-            $"Help does not show \"{expected}\":\n{help.Result.Describe()}");
+            CollapseWhitespace(run.Result.StandardOutput).Contains(expected, StringComparison.Ordinal),
+            $"Help does not show \"{expected}\":\n{run.Result.Describe()}");
     }
 
     [Theory]
@@ -64,6 +64,10 @@ public sealed partial class ModelProjectCommandLineTests(TemplateHive hive)
             Assert.Matches(ChoiceLine(choice), run.Result.StandardError);
         }
     }
+
+    /// <summary><c>dotnet new modelproject -h</c>, run once for the class.</summary>
+    private Task<(ProcessResult Result, IReadOnlyList<string> CreatedEntries)> HelpAsync() =>
+        help.GetAsync(() => RunInEmptyDirectoryAsync("modelproject", "-h"));
 
     private async Task<(ProcessResult Result, IReadOnlyList<string> CreatedEntries)> RunInEmptyDirectoryAsync(params string[] arguments)
     {
@@ -94,4 +98,19 @@ public sealed partial class ModelProjectCommandLineTests(TemplateHive hive)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+}
+
+/// <summary>Keeps the output of <c>dotnet new modelproject -h</c> for all tests of the class.</summary>
+public sealed class ModelProjectHelpFixture
+{
+    private readonly Lock _gate = new();
+    private Task<(ProcessResult Result, IReadOnlyList<string> CreatedEntries)>? _help;
+
+    public Task<(ProcessResult Result, IReadOnlyList<string> CreatedEntries)> GetAsync(Func<Task<(ProcessResult Result, IReadOnlyList<string> CreatedEntries)>> run)
+    {
+        lock (_gate)
+        {
+            return _help ??= run();
+        }
+    }
 }

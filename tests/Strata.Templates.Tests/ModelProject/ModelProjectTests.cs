@@ -1,4 +1,5 @@
 using Strata.Templates.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Strata.Templates.Tests.ModelProject;
 
@@ -7,12 +8,15 @@ namespace Strata.Templates.Tests.ModelProject;
 /// files, a clean build with warnings as errors, formatted code, and a shipped migration that
 /// matches the model. Each derived class runs these on its own instantiation.
 /// </summary>
-public abstract class ModelProjectTests<TFixture>(TemplateHive hive, TFixture fixture) : IClassFixture<TFixture>
+public abstract class ModelProjectTests<TFixture>(TemplateHive hive, TFixture fixture, ITestOutputHelper output) : IClassFixture<TFixture>
     where TFixture : ModelProjectFixture
 {
     protected TemplateHive Hive { get; } = hive;
 
     protected TFixture Fixture { get; } = fixture;
+
+    /// <summary>Where tests note timings and counts (shown with the test result).</summary>
+    protected ITestOutputHelper Output { get; } = output;
 
     protected Task<GeneratedProject> ProjectAsync() => Fixture.GetAsync(Hive);
 
@@ -20,6 +24,7 @@ public abstract class ModelProjectTests<TFixture>(TemplateHive hive, TFixture fi
     public async Task Dotnet_new_writes_exactly_the_approved_files()
     {
         var project = await ProjectAsync();
+        Output.WriteLine($"dotnet new modelproject: {project.Creation.Duration.TotalSeconds:F1} s");
 
         SnapshotAssert.MatchesDirectory(project.PristineCopy, Fixture.SnapshotName);
     }
@@ -44,6 +49,7 @@ public abstract class ModelProjectTests<TFixture>(TemplateHive hive, TFixture fi
 
         var restore = await project.ToolRestoreAsync();
 
+        Output.WriteLine($"dotnet tool restore: {restore.Duration.TotalSeconds:F1} s");
         Assert.True(restore.Succeeded && restore.StandardOutput.Contains("dotnet-ef", StringComparison.Ordinal), restore.Describe());
     }
 
@@ -54,6 +60,7 @@ public abstract class ModelProjectTests<TFixture>(TemplateHive hive, TFixture fi
 
         var build = await project.BuildAsync();
 
+        Output.WriteLine($"dotnet build: {build.Duration.TotalSeconds:F1} s");
         Assert.True(build.Succeeded, build.Describe());
     }
 
@@ -64,6 +71,7 @@ public abstract class ModelProjectTests<TFixture>(TemplateHive hive, TFixture fi
 
         var format = await project.FormatAsync();
 
+        Output.WriteLine($"dotnet format: {format.Duration.TotalSeconds:F1} s");
         Assert.True(format.Succeeded, $"dotnet format --verify-no-changes wants to change the generated code:\n{format.Describe()}");
     }
 
@@ -72,6 +80,7 @@ public abstract class ModelProjectTests<TFixture>(TemplateHive hive, TFixture fi
     {
         var pending = await Fixture.PendingModelChangesAsync(Hive);
 
+        Output.WriteLine($"dotnet ef migrations has-pending-model-changes: {pending.Duration.TotalSeconds:F1} s");
         Assert.True(
             pending.Succeeded && pending.StandardOutput.Contains("No changes have been made to the model since the last migration", StringComparison.Ordinal),
             "The template's initial migration no longer matches its model (run build/regenerate-migrations.sh):\n" + pending.Describe());

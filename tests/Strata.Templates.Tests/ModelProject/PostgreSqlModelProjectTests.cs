@@ -1,5 +1,6 @@
 using Npgsql;
 using Strata.Templates.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Strata.Templates.Tests.ModelProject;
 
@@ -48,8 +49,8 @@ public sealed class PostgreSqlShopFixture() : ModelProjectFixture("Shop", "Shop"
 }
 
 [Collection(TemplateHiveCollection.Name)]
-public sealed class PostgreSqlModelProjectTests(TemplateHive hive, PostgreSqlShopFixture fixture)
-    : ModelProjectTests<PostgreSqlShopFixture>(hive, fixture)
+public sealed class PostgreSqlModelProjectTests(TemplateHive hive, PostgreSqlShopFixture fixture, ITestOutputHelper output)
+    : ModelProjectTests<PostgreSqlShopFixture>(hive, fixture, output)
 {
     private const int MinimumGeneratedTestsPassed = 30;
 
@@ -209,7 +210,7 @@ public sealed class PostgreSqlModelProjectTests(TemplateHive hive, PostgreSqlSho
     {
         var run = await Fixture.GeneratedTestsAsync(Hive);
 
-        run.AssertPassed(MinimumGeneratedTestsPassed);
+        run.AssertPassed(MinimumGeneratedTestsPassed, Output);
         Assert.True(run.Skipped.Count == 0, run.Describe("With ConnectionStrings__ShopTests set, no generated test may skip."));
     }
 

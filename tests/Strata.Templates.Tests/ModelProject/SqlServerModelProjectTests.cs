@@ -1,5 +1,6 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Strata.Templates.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Strata.Templates.Tests.ModelProject;
 
@@ -35,8 +36,8 @@ public sealed class SqlServerShopFixture() : ModelProjectFixture("Shop", "Shop",
 }
 
 [Collection(TemplateHiveCollection.Name)]
-public sealed class SqlServerModelProjectTests(TemplateHive hive, SqlServerShopFixture fixture)
-    : ModelProjectTests<SqlServerShopFixture>(hive, fixture)
+public sealed class SqlServerModelProjectTests(TemplateHive hive, SqlServerShopFixture fixture, ITestOutputHelper output)
+    : ModelProjectTests<SqlServerShopFixture>(hive, fixture, output)
 {
     private const int MinimumGeneratedTestsPassed = 10;
 
@@ -185,7 +186,7 @@ public sealed class SqlServerModelProjectTests(TemplateHive hive, SqlServerShopF
     [Theory]
     [InlineData("CK_Products_Price_NonNegative", "price>=0")]
     [InlineData("CK_Products_QuantityInStock_NonNegative", "quantityinstock>=0")]
-    [InlineData("CK_Products_Status_Enum", "statusin(n'draft',n'active',n'discontinued')")]
+    [InlineData("CK_Products_Status_Enum", "statusin('draft','active','discontinued')")]
     public async Task Value_rules_are_CHECK_constraints_on_Products(string constraint, string expectedCondition)
     {
         var script = await ParsedScriptAsync();
@@ -202,7 +203,7 @@ public sealed class SqlServerModelProjectTests(TemplateHive hive, SqlServerShopF
         var run = await Fixture.GeneratedTestsAsync(Hive);
         var project = await ProjectAsync();
 
-        run.AssertPassed(MinimumGeneratedTestsPassed);
+        run.AssertPassed(MinimumGeneratedTestsPassed, Output);
         var unexpectedSkips = run.Skipped.Where(result => !result.Message.Contains(project.TestsConnectionStringVariable, StringComparison.Ordinal)).ToList();
         Assert.True(unexpectedSkips.Count == 0, run.Describe($"Only the database tests may skip, saying to set {project.TestsConnectionStringVariable}."));
     }

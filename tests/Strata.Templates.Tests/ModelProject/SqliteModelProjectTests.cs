@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Strata.Templates.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Strata.Templates.Tests.ModelProject;
 
@@ -19,8 +20,8 @@ public sealed class SqliteShopFixture() : ModelProjectFixture("Shop", "Shop", "m
 }
 
 [Collection(TemplateHiveCollection.Name)]
-public sealed class SqliteModelProjectTests(TemplateHive hive, SqliteShopFixture fixture)
-    : ModelProjectTests<SqliteShopFixture>(hive, fixture)
+public sealed class SqliteModelProjectTests(TemplateHive hive, SqliteShopFixture fixture, ITestOutputHelper output)
+    : ModelProjectTests<SqliteShopFixture>(hive, fixture, output)
 {
     /// <summary>Enough to show the generic per-entity tests ran for both sample entities, not just a smoke test.</summary>
     private const int MinimumGeneratedTestsPassed = 30;
@@ -117,7 +118,7 @@ public sealed class SqliteModelProjectTests(TemplateHive hive, SqliteShopFixture
     {
         var run = await Fixture.GeneratedTestsAsync(Hive);
 
-        run.AssertPassed(MinimumGeneratedTestsPassed);
+        run.AssertPassed(MinimumGeneratedTestsPassed, Output);
         Assert.True(run.Skipped.Count == 0, run.Describe("On SQLite every generated test must run, none may be skipped."));
     }
 
