@@ -35,6 +35,29 @@ public sealed class ValidationTests(TestDatabase database) : IClassFixture<TestD
 
     [EntityTheory]
     [MemberData(nameof(Entities))]
+    public async Task A_value_outside_a_check_constraint_is_refused_before_saving(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        foreach (var property in entityType.GetProperties())
+        {
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            var rule = entityType.GetCheckConstraints().FirstOrDefault(check => check.Name!.StartsWith($"CK_{entityType.GetTableName()}_{property.GetColumnName()}_", StringComparison.Ordinal))?.Name;
+            object? badValue = rule switch
+            {
+                _ when rule?.EndsWith("_NonNegative", StringComparison.Ordinal) == true => Convert.ChangeType(-1, type, System.Globalization.CultureInfo.InvariantCulture),
+                _ when rule?.EndsWith("_Enum", StringComparison.Ordinal) == true => Enum.ToObject(type, 999),
+                _ => null,
+            };
+
+            if (badValue is not null)
+            {
+                await AssertRefusedAsync(entityName, property.Name, badValue);
+            }
+        }
+    }
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
     public async Task A_refused_save_keeps_the_changes_so_they_can_be_fixed_and_saved(string entityName)
     {
         var entityType = ModelCatalog.Entity(entityName);
@@ -76,7 +99,7 @@ public sealed class ValidationTests(TestDatabase database) : IClassFixture<TestD
     private static IEnumerable<IProperty> RequiredStrings(IEntityType entity) =>
         entity.GetProperties().Where(p => p.ClrType == typeof(string) && !p.IsNullable && !p.IsKey() && !TestData.IsAuditColumn(p));
 
-    private async Task AssertRefusedAsync(string entityName, string propertyName, string? value)
+    private async Task AssertRefusedAsync(string entityName, string propertyName, object? value)
     {
         var entityType = ModelCatalog.Entity(entityName);
         var rowsBefore = await CountAsync(entityType);
