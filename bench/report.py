@@ -136,12 +136,13 @@ def paired_section(results):
     count = len(next(iter(runs.values())))
     lines = [
         f"**Interleaved, CPU time (the verdicts).** The three DbContexts in turn, {count} rounds, each inserting",
-        "then updating 10,000 rows (10 × 1,000 per SaveChanges); median CPU time of the working thread and",
-        "median wall time per 10,000 rows. CPU time is what the interceptors add and stays steady on a shared",
-        "machine; on PostgreSQL it is the client's share only (the server's work is the same for all three).",
+        "then updating 10,000 rows (10 × 1,000 per SaveChanges). CPU time of the working thread per 10,000",
+        "rows: what the interceptors add. Other load on the machine only ever adds time, so the verdict uses",
+        "the fastest run of each (the least disturbed); medians are shown beside it. On PostgreSQL CPU time",
+        "is the client's share only (the server's work is the same for all three).",
         "",
-        "| Database | Operation | DbContext | CPU | CPU ratio | Goal | Wall | Wall ratio |",
-        "|---|---|---|---:|---:|---|---:|---:|",
+        "| Database | Operation | DbContext | CPU, fastest | Ratio | Goal | CPU, median | Ratio | Wall, median | Ratio |",
+        "|---|---|---|---:|---:|---|---:|---:|---:|---:|",
     ]
     for database in ("Sqlite", "PostgreSql"):
         for operation in ("Insert", "Update"):
@@ -149,15 +150,19 @@ def paired_section(results):
             if not base:
                 continue
             base_wall, base_cpu = median(base, 0), median(base, 1)
+            base_min = min(sample[1] for sample in base)
             for variant in ("Plain", "Auditing", "AuditingAndValidation"):
                 samples = runs.get((database, operation, variant))
                 if not samples:
                     continue
                 wall, cpu = median(samples, 0), median(samples, 1)
-                ratio = cpu / base_cpu
+                fastest = min(sample[1] for sample in samples)
+                ratio = fastest / base_min
                 goal = f"≤ {GOALS[variant]} {verdict(ratio, GOALS[variant])}" if variant in GOALS else ""
                 shown = "1.00" if variant == "Plain" else f"**{ratio:.2f}**"
-                lines.append(f"| {DATABASES[database]} | {operation} | {LABELS[variant]} | {cpu:.0f} ms | {shown} | {goal} | {wall:.0f} ms | {wall / base_wall:.2f} |")
+                lines.append(
+                    f"| {DATABASES[database]} | {operation} | {LABELS[variant]} | {fastest:.0f} ms | {shown} | {goal} | "
+                    f"{cpu:.0f} ms | {cpu / base_cpu:.2f} | {wall:.0f} ms | {wall / base_wall:.2f} |")
     return lines + [""]
 
 
