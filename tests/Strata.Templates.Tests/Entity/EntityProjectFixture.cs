@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Text;
+using Strata.Templates.Tests.Infrastructure;
+using Strata.Templates.Tests.ModelProject;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Strata.Templates.Tests.Entity;
+
+/// <summary>One <c>dotnet new entity</c> of the fixture's sequence: the entity, its options and what the files are called.</summary>
+public sealed record EntityCommand(string Name, string Plural, params string[] Options)
+{
+    public string[] Arguments => ["-n", Name, .. Options];
+
+    public string CommandLine => $"dotnet new entity {string.Join(' ', Arguments)} --allow-scripts yes";
+
+    /// <summary>The four files the template writes, relative to the model project.</summary>
+    public IReadOnlyList<string> CodeFiles =>
+    [
+        $"Entities/{Name}.cs",
+        $"Configurations/{Name}Configuration.cs",
+        $"Validators/{Name}Validator.cs",
+        $"DbSets/{EntityShop.DbContext}.{Plural}.cs",
+    ];
+
+    public string Migration => $"Add{Name}";
+}
+
+/// <summary>A model project after the fixture's <c>dotnet new entity</c> commands, with each command's result.</summary>
+public sealed class EntityProject(EntityShop shop, IReadOnlyDictionary<string, ProcessResult> runs)
+{
+    public EntityShop Shop { get; } = shop;
+
+    /// <summary>The <c>dotnet new entity</c> run for each entity name.</summary>
+    public IReadOnlyDictionary<string, ProcessResult> Runs { get; } = runs;
+}
+
+/// <summary>
+/// One provider's model project, shared by all tests of a class (an xunit class fixture): created on
+/// first use (the template hive is a collection fixture, which class fixtures can't receive), then
+/// <c>dotnet tool restore</c>, <c>dotnet restore</c> and, in src/Shop, the five <c>dotnet new entity</c>
+/// commands of <see cref="Commands"/>. Later steps (build, format, ef, tests) run at most once each
+/// and are shared, so the tests of a class can run in any order.
+/// </summary>
+public abstract class EntityProjectFixture(IMessageSink diagnostics, string database, string snapshotName) : IAsyncLifetime
+{
+    /// <summary>The sequence every provider runs, in this order (a parent before its children).</summary>
+    public static readonly IReadOnlyList<EntityCommand> Commands =
+    [
+        new("Customer", "Customers"),
+        new("Order", "Orders", "--parent", "Customer"),
+        new("OrderLine", "OrderLines", "--parent", "Order"),
+        new("Category", "Categories"),
+        new("Person", "People"),
+    ];
+
+    /// <summary>The tables the commands add, sorted.</summary>
+    public static readonly IReadOnlyList<string> Tables = [.. Commands.Select(command => command.Plural).Order(StringComparer.Ordinal)];
+
+    private readonly Lock _gate = new();
+    private readonly StringBuilder _timings = new();
+    private Lazy<Task<EntityProject>>? _project;
+    private Lazy<Task<ProcessResult>>? _build;
+    private Lazy<Task<ProcessResult>>? _format;
+    private Lazy<Task<ProcessResult>>? _pendingModelChanges;
+
+    /// <summary>The <c>--database</c> value.</summary>
+    public string Database { get; } = database;
+
+    /// <summary>The approved snapshot's folder name under Snapshots/.</summary>
+    public string SnapshotName { get; } = snapshotName;
+
+    /// <summary>The model project after the five commands (each command's result is kept, failed or not).</summary>
+    public Task<EntityProject> GetAsync(TemplateHive hive) => Once(ref _project, () => CreateAsync(hive));
+
+    /// <summary><c>dotnet build -warnaserror</c> of the solution after the commands.</summary>
+    public Task<ProcessResult> BuildAsync(TemplateHive hive) =>
+        Once(ref _build, () => TimedAsync("dotnet build -warnaserror", async () => await (await GetAsync(hive)).Shop.BuildAsync()));
+
+    /// <summary><c>dotnet format --verify-no-changes</c>, after the build (which restored everything).</summary>
+    public Task<ProcessResult> FormatAsync(TemplateHive hive) =>
+        Once(ref _format, () => TimedAsync("dotnet format --verify-no-changes", async () =>
+        {
+            await BuildAsync(hive);
+            return await (await GetAsync(hive)).Shop.FormatAsync();
+        }));
+
+    /// <summary><c>dotnet ef migrations has-pending-model-changes</c>.</summary>
+    public Task<ProcessResult> PendingModelChangesAsync(TemplateHive hive) =>
+        Once(ref _pendingModelChanges, () => EfAfterBuildAsync(hive, "migrations", "has-pending-model-changes"));
+
+    /// <summary><c>dotnet ef &lt;arguments&gt; --no-build</c>, after a successful build (else it throws with the build's output).</summary>
+    public async Task<ProcessResult> EfAfterBuildAsync(TemplateHive hive, params string[] arguments)
+    {
+        await RequireBuildAsync(hive);
+        return await TimedAsync($"dotnet ef {string.Join(' ', arguments.Take(2))}", async () => await (await GetAsync(hive)).Shop.EfAsync(arguments));
+    }
+
+    /// <summary>The generated solution's own tests, after a successful build.</summary>
+    protected async Task<GeneratedTestRun> RunGeneratedTestsAsync(TemplateHive hive, IReadOnlyDictionary<string, string?>? environment)
+    {
+        await RequireBuildAsync(hive);
+        var shop = (await GetAsync(hive)).Shop;
+        var stopwatch = Stopwatch.StartNew();
+        var run = await shop.TestAsync(hive.CreateTempDirectory("entity-generated-test-results"), environment);
+        Log($"dotnet test: {stopwatch.Elapsed.TotalSeconds:F1} s");
+        return run;
+    }
+
+    /// <summary>Asserts the generated tests covered every new entity: at least one passed test case names it as theory data.</summary>
+    public static void AssertCoversEveryEntity(GeneratedTestRun run)
+    {
+        var uncovered = EntityProjectFixture.Commands
+            .Select(command => command.Name)
+            .Where(name => !run.Passed.Any(result => result.Name.Contains($"\"{name}\"", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(
+            uncovered.Count == 0,
+            run.Describe($"No passed generated test case names these entities (expected the per-entity theories to pick them up): {string.Join(", ", uncovered)}"));
+        var perEntity = EntityProjectFixture.Commands.Select(command => $"{command.Name}: {run.Passed.Count(result => result.Name.Contains($"\"{command.Name}\"", StringComparison.Ordinal))}");
+        Assert.True(
+            EntityProjectFixture.Commands.All(command => run.Passed.Count(result => result.Name.Contains($"\"{command.Name}\"", StringComparison.Ordinal)) >= 5),
+            run.Describe($"Expected at least 5 passed test cases per entity; passed per entity: {string.Join(", ", perEntity)}"));
+    }
+
+    /// <summary>For <c>&lt;14-digit id&gt;_Add&lt;Name&gt;.cs</c> (not a designer file), <c>Add&lt;Name&gt;</c>; otherwise null.</summary>
+    public static string? AddMigrationName(string fileName)
+    {
+        const int IdLength = 14;
+        const string Extension = ".cs";
+        var isMigration = fileName.Length > IdLength + 1 + Extension.Length
+            && fileName[..IdLength].All(char.IsAsciiDigit)
+            && fileName[IdLength] == '_'
+            && fileName.EndsWith(Extension, StringComparison.Ordinal)
+            && !fileName.EndsWith(".Designer.cs", StringComparison.Ordinal);
+        var name = isMigration ? fileName[(IdLength + 1)..^Extension.Length] : null;
+        return name is not null && name.StartsWith("Add", StringComparison.Ordinal) ? name : null;
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual Task DisposeAsync()
+    {
+        if (_timings.Length > 0)
+        {
+            diagnostics.OnMessage(new DiagnosticMessage($"{GetType().Name} timings:\n{_timings}"));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="step"/> the first time and hands every caller the same task.</summary>
+    protected Task<T> Once<T>(ref Lazy<Task<T>>? slot, Func<Task<T>> step)
+    {
+        lock (_gate)
+        {
+            slot ??= new(step);
+            return slot.Value;
+        }
+    }
+
+    protected void Log(string line)
+    {
+        lock (_gate)
+        {
+            _timings.AppendLine("  " + line);
+        }
+    }
+
+    private async Task RequireBuildAsync(TemplateHive hive)
+    {
+        var build = await BuildAsync(hive);
+        if (!build.Succeeded)
+        {
+            throw new InvalidOperationException($"Prerequisite `dotnet build -warnaserror` failed, so this step could not run:\n{build.Describe()}");
+        }
+    }
+
+    private async Task<ProcessResult> TimedAsync(string label, Func<Task<ProcessResult>> step)
+    {
+        var result = await step();
+        Log($"{label}: {result.Duration.TotalSeconds:F1} s (exit {result.ExitCode})");
+        return result;
+    }
+
+    private async Task<EntityProject> CreateAsync(TemplateHive hive)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var shop = await EntityShop.CreateAsync(hive, Database);
+        await shop.RestoreAsync();
+        Log($"dotnet new modelproject + tool restore + restore: {stopwatch.Elapsed.TotalSeconds:F1} s");
+
+        var runs = new Dictionary<string, ProcessResult>(StringComparer.Ordinal);
+        foreach (var command in Commands)
+        {
+            // Keep going after a failure: each command's own test reports it, with its output.
+            var run = await shop.NewEntityAsync(command.Arguments);
+            runs[command.Name] = run;
+            Log($"{command.CommandLine}: {run.Duration.TotalSeconds:F1} s (exit {run.ExitCode})");
+        }
+
+        return new EntityProject(shop, runs);
+    }
+}
