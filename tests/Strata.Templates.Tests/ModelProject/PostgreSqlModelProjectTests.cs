@@ -52,7 +52,7 @@ public sealed class PostgreSqlShopFixture() : ModelProjectFixture("Shop", "Shop"
 public sealed class PostgreSqlModelProjectTests(TemplateHive hive, PostgreSqlShopFixture fixture, ITestOutputHelper output)
     : ModelProjectTests<PostgreSqlShopFixture>(hive, fixture, output)
 {
-    private const int MinimumGeneratedTestsPassed = 30;
+    private const int MinimumGeneratedTestsPassed = 50;
 
     [SkippableFact]
     public async Task Database_update_creates_the_Suppliers_Products_and_migrations_history_tables()

@@ -39,7 +39,7 @@ public sealed class SqlServerShopFixture() : ModelProjectFixture("Shop", "Shop",
 public sealed class SqlServerModelProjectTests(TemplateHive hive, SqlServerShopFixture fixture, ITestOutputHelper output)
     : ModelProjectTests<SqlServerShopFixture>(hive, fixture, output)
 {
-    private const int MinimumGeneratedTestsPassed = 10;
+    private const int MinimumGeneratedTestsPassed = 25;
 
     [Theory]
     [InlineData(false, 160)]

@@ -24,7 +24,7 @@ public sealed class SqliteModelProjectTests(TemplateHive hive, SqliteShopFixture
     : ModelProjectTests<SqliteShopFixture>(hive, fixture, output)
 {
     /// <summary>Enough to show the generic per-entity tests ran for both sample entities, not just a smoke test.</summary>
-    private const int MinimumGeneratedTestsPassed = 30;
+    private const int MinimumGeneratedTestsPassed = 50;
 
     [Fact]
     public async Task Database_update_creates_the_Suppliers_Products_and_migrations_history_tables()

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Shop.Common.Conventions;
+
+/// <summary>
+/// Turns value rules into CHECK constraints, so the database refuses bad data that bypasses the
+/// model (raw SQL, ExecuteUpdate, another application):
+/// <list type="bullet">
+/// <item>an enum stored as a string may only hold one of the enum's names;</item>
+/// <item>a property marked <c>IsNonNegative()</c> may not go below zero;</item>
+/// <item>on SQLite, which ignores column lengths, a string may not exceed its max length.</item>
+/// </list>
+/// Constraints are named <c>CK_{Table}_{Column}_{Rule}</c>.
+/// </summary>
+public sealed class CheckConstraintConvention(ISqlGenerationHelper sql, bool isSqlite) : IModelFinalizingConvention
+{
+    public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    {
+        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
+        {
+            if (entityType.GetTableName() is not { } table)
+            {
+                continue;
+            }
+
+            var storeObject = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+            foreach (var property in entityType.GetDeclaredProperties().Concat(ComplexTypeProperties(entityType)))
+            {
+                if (property.GetColumnName(storeObject) is not { } column)
+                {
+                    continue;
+                }
+
+                foreach (var (rule, condition) in RulesFor(property, sql.DelimitIdentifier(column)))
+                {
+                    entityType.Builder.HasCheckConstraint($"CK_{table}_{column}_{rule}", condition);
+                }
+
+                property.Builder.HasNoAnnotation(ModelRules.NonNegativeAnnotation);
+            }
+        }
+    }
+
+    private IEnumerable<(string Rule, string Condition)> RulesFor(IConventionProperty property, string column)
+    {
+        var clrType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+
+        if (clrType.IsEnum && property.GetProviderClrType() == typeof(string) && !clrType.IsDefined(typeof(FlagsAttribute), false))
+        {
+            var names = string.Join(", ", Enum.GetNames(clrType).Select(name => $"'{name}'"));
+            yield return ("Enum", $"{column} IN ({names})");
+        }
+
+        if (property.FindAnnotation(ModelRules.NonNegativeAnnotation)?.Value is true)
+        {
+            // SQLite stores decimal as TEXT, and TEXT always compares greater than a number.
+            var value = isSqlite && clrType == typeof(decimal) ? $"CAST({column} AS REAL)" : column;
+            yield return ("NonNegative", $"{value} >= 0");
+        }
+
+        if (isSqlite && clrType == typeof(string) && property.GetMaxLength() is { } maxLength)
+        {
+            yield return ("MaxLength", $"length({column}) <= {maxLength}");
+        }
+    }
+
+    private static IEnumerable<IConventionProperty> ComplexTypeProperties(IConventionTypeBase type) =>
+        type.GetDeclaredComplexProperties().SelectMany(complex =>
+            complex.ComplexType.GetDeclaredProperties().Concat(ComplexTypeProperties(complex.ComplexType)));
+}

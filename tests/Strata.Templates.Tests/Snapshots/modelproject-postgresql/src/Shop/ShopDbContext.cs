@@ -1,0 +1,48 @@
+using Shop.Common;
+using Shop.Common.Conventions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Shop;
+
+/// <summary>
+/// The Unit of Work for this model. Entities register their <c>DbSet</c> in a partial file under
+/// <c>DbSets/</c> and their mapping in an <c>IEntityTypeConfiguration</c> under <c>Configurations/</c>;
+/// this class holds only what applies to every entity.
+/// </summary>
+public partial class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options)
+{
+    /// <summary>The name under <c>ConnectionStrings</c> in configuration.</summary>
+    public const string ConnectionStringName = "Shop";
+
+    /// <summary>The max length of a string column unless its configuration says otherwise.</summary>
+    public const int DefaultMaxLength = 256;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopDbContext).Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(type => type.ClrType.IsAssignableTo(typeof(BaseEntity))))
+        {
+            // Maps to PostgreSQL's xmin system column: no extra column, changes on every write.
+            modelBuilder.Entity(entityType.ClrType).Property(nameof(BaseEntity.Version)).IsRowVersion();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Defaults for every property of a type; an entity configuration overrides them per property.
+        configurationBuilder.Properties<string>().HaveMaxLength(DefaultMaxLength);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(50);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+        configurationBuilder.Conventions.Add(_ => new PluralTableNameConvention());
+        configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
+        configurationBuilder.Conventions.Add(services => new CheckConstraintConvention(
+            services.GetRequiredService<ISqlGenerationHelper>(),
+            isSqlite: services.GetRequiredService<IDatabaseProvider>().Name == "Microsoft.EntityFrameworkCore.Sqlite"));
+    }
+}

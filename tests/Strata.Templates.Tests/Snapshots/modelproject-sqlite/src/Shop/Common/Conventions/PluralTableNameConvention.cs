@@ -1,0 +1,30 @@
+using Humanizer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+
+namespace Shop.Common.Conventions;
+
+/// <summary>
+/// Names each table after the English plural of its entity (<c>Person</c> → <c>People</c>,
+/// <c>Category</c> → <c>Categories</c>), whatever the DbSet is called. A table name set in an
+/// entity configuration (<c>builder.ToTable("Staff")</c>) wins over this convention.
+/// </summary>
+public sealed class PluralTableNameConvention : IModelFinalizingConvention
+{
+    public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    {
+        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
+        {
+            // Derived types share their root's table and owned types live in their owner's table.
+            if (entityType.BaseType is not null || entityType.IsOwned() || entityType.GetTableName() is null)
+            {
+                continue;
+            }
+
+            // A convention-level call: EF ignores it where a configuration or [Table] named the table.
+            entityType.Builder.ToTable(entityType.ShortName().Pluralize());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Shop.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Shop;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers <see cref="ShopDbContext"/> with the connection string
+    /// <c>ConnectionStrings:Shop</c> (or the <c>ConnectionStrings__Shop</c> environment variable).
+    /// Register your own <see cref="TimeProvider"/> before calling this to replace the system clock.
+    /// </summary>
+    public static IServiceCollection AddShopModel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ShopDbContext.ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"The connection string '{ShopDbContext.ConnectionStringName}' is missing. Set ConnectionStrings:{ShopDbContext.ConnectionStringName} "
+                + $"in configuration or the ConnectionStrings__{ShopDbContext.ConnectionStringName} environment variable.");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<ShopDbContext>((provider, options) =>
+            ((DbContextOptionsBuilder<ShopDbContext>)options).UseShopModel(
+                connectionString,
+                provider.GetRequiredService<TimeProvider>()));
+
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using Shop.Common;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Shop.Tests.Infrastructure;
+
+/// <summary>
+/// The project's EF Core model, read once, and the entity types the generic tests cover. A new entity
+/// is picked up here automatically, so it is tested without writing a new test.
+/// </summary>
+public static class ModelCatalog
+{
+    private static readonly Lazy<IModel> LazyModel = new(() =>
+    {
+        // Building the model needs the provider but not a connection: nothing is opened here. The
+        // design-time model (unlike the runtime one) remembers which settings were configured explicitly.
+        using var context = new DesignTimeDbContextFactory().CreateDbContext([]);
+        return context.GetService<IDesignTimeModel>().Model;
+    });
+
+    public static IModel Model => LazyModel.Value;
+
+    /// <summary>Every concrete entity of the model (owned types and join tables excluded).</summary>
+    public static IEnumerable<IEntityType> Entities =>
+        Model.GetEntityTypes()
+            .Where(type => !type.IsOwned() && !type.HasSharedClrType && !type.ClrType.IsAbstract && type.ClrType.IsAssignableTo(typeof(BaseEntity)))
+            .OrderBy(type => type.ClrType.Name);
+
+    /// <summary>The entity names as xunit theory data.</summary>
+    public static TheoryData<string> EntityNames => Data(Entities.Select(type => type.ClrType.Name));
+
+    public static IEntityType Entity(string name) =>
+        Entities.SingleOrDefault(type => type.ClrType.Name == name)
+        ?? throw new ArgumentException($"No entity named '{name}' in the model.", nameof(name));
+
+    /// <summary>Turns values into xunit theory data.</summary>
+    public static TheoryData<string> Data(IEnumerable<string> values)
+    {
+        var data = new TheoryData<string>();
+        foreach (var value in values)
+        {
+            data.Add(value);
+        }
+
+        return data;
+    }
+}

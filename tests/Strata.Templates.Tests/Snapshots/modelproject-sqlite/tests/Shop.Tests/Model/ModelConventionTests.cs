@@ -1,0 +1,121 @@
+using Shop.Common;
+using Shop.Tests.Infrastructure;
+using Humanizer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Shop.Tests.Model;
+
+/// <summary>The modelling rules, checked on every entity of the model (no database needed).</summary>
+public sealed class ModelConventionTests
+{
+    public static TheoryData<string> Entities => ModelCatalog.EntityNames;
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(Entities))]
+    public void Table_name_is_the_plural_of_the_entity_name_unless_configured(string entityName)
+    {
+        var entity = ModelCatalog.Entity(entityName);
+
+        var configured = ((IConventionEntityType)entity).GetTableNameConfigurationSource() is ConfigurationSource.Explicit or ConfigurationSource.DataAnnotation;
+
+        if (!configured)
+        {
+            Assert.Equal(entityName.Pluralize(), entity.GetTableName());
+        }
+    }
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(Entities))]
+    public void Audit_columns_are_required_UTC_timestamps(string entityName)
+    {
+        var entity = ModelCatalog.Entity(entityName);
+        if (!entity.ClrType.IsAssignableTo(typeof(IAuditable)))
+        {
+            return;
+        }
+
+        foreach (var name in new[] { nameof(IAuditable.CreatedAt), nameof(IAuditable.UpdatedAt) })
+        {
+            var property = entity.FindProperty(name);
+            Assert.NotNull(property);
+            Assert.False(property.IsNullable, $"{entityName}.{name} must be NOT NULL.");
+            Assert.IsType<Common.Conventions.UtcDateTimeConverter>(property.GetValueConverter());
+        }
+    }
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(Entities))]
+    public void Every_string_column_has_a_max_length(string entityName)
+    {
+        var unbounded = AllProperties(ModelCatalog.Entity(entityName))
+            .Where(property => property.ClrType == typeof(string) && property.GetMaxLength() is null && property.GetColumnType() is null)
+            .Select(property => property.Name);
+
+        Assert.Empty(unbounded);
+    }
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(Entities))]
+    public void Every_decimal_column_has_an_explicit_precision(string entityName)
+    {
+        var imprecise = AllProperties(ModelCatalog.Entity(entityName))
+            .Where(property => (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(decimal) && property.GetPrecision() is null)
+            .Select(property => property.Name);
+
+        Assert.Empty(imprecise);
+    }
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(Entities))]
+    public void Enums_are_stored_as_strings_limited_to_their_names(string entityName)
+    {
+        var entity = ModelCatalog.Entity(entityName);
+        foreach (var property in AllProperties(entity).Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).IsEnum))
+        {
+            Assert.Equal(typeof(string), property.GetProviderClrType());
+            Assert.Contains(entity.GetCheckConstraints(), check => check.Name!.EndsWith($"{property.GetColumnName()}_Enum", StringComparison.Ordinal));
+        }
+    }
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(Entities))]
+    public void Every_foreign_key_is_covered_by_an_index(string entityName)
+    {
+        var entity = ModelCatalog.Entity(entityName);
+        foreach (var foreignKey in entity.GetForeignKeys())
+        {
+            var columns = foreignKey.Properties;
+            var covered = entity.GetIndexes().Select(index => index.Properties)
+                .Append(entity.FindPrimaryKey()!.Properties)
+                .Any(indexed => indexed.Count >= columns.Count && indexed.Take(columns.Count).SequenceEqual(columns));
+
+            Assert.True(covered, $"{entityName}: foreign key ({string.Join(", ", columns.Select(c => c.Name))}) has no index.");
+        }
+    }
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(Entities))]
+    public void Every_relationship_has_a_deliberate_delete_behaviour(string entityName)
+    {
+        foreach (var foreignKey in ModelCatalog.Entity(entityName).GetForeignKeys().Where(fk => !fk.IsOwnership))
+        {
+            // ClientSetNull / ClientCascade / NoAction would leave the database without the rule the model expects.
+            Assert.Contains(foreignKey.DeleteBehavior, new[] { DeleteBehavior.Cascade, DeleteBehavior.Restrict, DeleteBehavior.SetNull });
+        }
+    }
+
+    [Fact]
+    public void Relationships_restrict_deletes_unless_configured_to_cascade()
+    {
+        var cascading = ModelCatalog.Entities
+            .SelectMany(entity => entity.GetForeignKeys())
+            .Where(fk => !fk.IsOwnership && fk.DeleteBehavior == DeleteBehavior.Cascade)
+            .Where(fk => ((IConventionForeignKey)fk).GetDeleteBehaviorConfigurationSource() is not (ConfigurationSource.Explicit or ConfigurationSource.DataAnnotation));
+
+        Assert.Empty(cascading);
+    }
+
+    private static IEnumerable<IProperty> AllProperties(IEntityType entity) =>
+        entity.GetProperties().Concat(entity.GetComplexProperties().SelectMany(complex => complex.ComplexType.GetProperties()));
+}

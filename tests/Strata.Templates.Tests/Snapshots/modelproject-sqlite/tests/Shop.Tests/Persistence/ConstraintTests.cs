@@ -1,0 +1,221 @@
+using System.Data.Common;
+using Shop.Common;
+using Shop.Common.Errors;
+using Shop.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Shop.Tests.Persistence;
+
+/// <summary>
+/// The database itself refuses bad data, whether it comes through the model or around it, and a
+/// refusal surfaces as one of our exception types with nothing written.
+/// </summary>
+public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    public static TheoryData<string> Entities => ModelCatalog.EntityNames;
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
+    public async Task A_duplicate_value_in_a_unique_index_is_refused(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        foreach (var index in entityType.GetIndexes().Where(i => i.IsUnique && !i.Properties.Any(p => p.IsForeignKey())))
+        {
+            var original = await InsertAsync(entityType);
+            var rowsBefore = await CountAsync(entityType);
+
+            await using var context = database.CreateContext();
+            var duplicate = new TestData(context).Add(entityType);
+            foreach (var property in index.Properties)
+            {
+                context.Entry(duplicate).Property(property.Name).CurrentValue = property.PropertyInfo!.GetValue(original);
+            }
+
+            var error = await Assert.ThrowsAsync<UniqueConstraintException>(() => context.SaveChangesAsync());
+
+            AssertNamesTable(error, entityType);
+            Assert.Contains("unique", error.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(rowsBefore, await CountAsync(entityType));
+        }
+    }
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
+    public async Task A_reference_to_a_missing_row_is_refused(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        foreach (var foreignKey in entityType.GetForeignKeys().Where(fk => fk.Properties is [{ ClrType: var type }] && type == typeof(int)))
+        {
+            var rowsBefore = await CountAsync(entityType);
+
+            await using var context = database.CreateContext();
+            var entity = new TestData(context).Add(entityType, addParents: false);
+            context.Entry(entity).Property(foreignKey.Properties[0].Name).CurrentValue = int.MaxValue;
+
+            var error = await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
+
+            Assert.Contains("foreign key", error.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(rowsBefore, await CountAsync(entityType));
+        }
+    }
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
+    public async Task Deleting_a_parent_follows_the_configured_delete_rule(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        foreach (var foreignKey in entityType.GetForeignKeys().Where(fk => fk.IsRequired && fk.DependentToPrincipal is not null))
+        {
+            var child = await InsertAsync(entityType);
+            var parent = (BaseEntity)foreignKey.DependentToPrincipal!.PropertyInfo!.GetValue(child)!;
+
+            await using var context = database.CreateContext();
+            context.Remove((await context.FindAsync(foreignKey.PrincipalEntityType.ClrType, parent.Id))!);
+
+            if (foreignKey.DeleteBehavior == DeleteBehavior.Cascade)
+            {
+                await context.SaveChangesAsync();
+                await using var verify = database.CreateContext();
+                Assert.Null(await verify.FindAsync(entityType.ClrType, child.Id));
+            }
+            else
+            {
+                var error = await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
+                Assert.NotNull(error.InnerException);
+                await using var verify = database.CreateContext();
+                Assert.NotNull(await verify.FindAsync(foreignKey.PrincipalEntityType.ClrType, parent.Id));
+            }
+        }
+    }
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
+    public async Task Raw_SQL_cannot_empty_a_required_column(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        var required = AllColumns(entityType).Where(p => !p.IsNullable && !p.IsKey() && !p.IsConcurrencyToken);
+        var row = await InsertAsync(entityType);
+
+        await using var context = database.CreateContext();
+        foreach (var property in required)
+        {
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
+                $"UPDATE {context.Delimit(entityType.GetTableName()!)} SET {context.Delimit(ColumnName(property, entityType))} = NULL WHERE {context.Delimit("Id")} = {row.Id}"));
+
+            Assert.Equal(ConstraintKind.NotNull, DatabaseErrorClassifier.Classify(error)?.Kind);
+        }
+    }
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
+    public async Task Raw_SQL_cannot_break_a_check_constraint(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        var columns = AllColumns(entityType).ToDictionary(p => ColumnName(p, entityType));
+        var table = entityType.GetTableName()!;
+        var row = await InsertAsync(entityType);
+
+        await using var context = database.CreateContext();
+        foreach (var check in entityType.GetCheckConstraints())
+        {
+            var rest = check.Name![$"CK_{table}_".Length..];
+            var (column, rule) = (rest[..rest.LastIndexOf('_')], rest[(rest.LastIndexOf('_') + 1)..]);
+            var badValue = rule switch
+            {
+                "NonNegative" => "-1",
+                "Enum" => "'NotAValue'",
+                "MaxLength" => $"'{new string('x', columns[column].GetMaxLength()!.Value + 1)}'",
+                _ => null,
+            };
+            if (badValue is null)
+            {
+                continue;
+            }
+
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
+                $"UPDATE {context.Delimit(table)} SET {context.Delimit(column)} = {badValue} WHERE {context.Delimit("Id")} = {row.Id}"));
+
+            Assert.Equal(ConstraintKind.Check, DatabaseErrorClassifier.Classify(error)?.Kind);
+        }
+    }
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
+    public async Task A_stale_update_is_refused_as_a_concurrency_conflict(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        var row = await InsertAsync(entityType);
+
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var firstCopy = (await first.FindAsync(entityType.ClrType, row.Id))!;
+        var secondCopy = (await second.FindAsync(entityType.ClrType, row.Id))!;
+        Assert.True(TestData.ChangeOneColumn(first.Entry(firstCopy)), $"{entityName} has no plain column the test can change.");
+        Assert.True(TestData.ChangeOneColumn(second.Entry(secondCopy)));
+        await first.SaveChangesAsync();
+
+        var error = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.SaveChangesAsync());
+
+        Assert.Contains(entityName, error.Message, StringComparison.Ordinal);
+        Assert.Equal(EntityState.Modified, second.Entry(secondCopy).State);
+    }
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
+    public async Task A_failed_batch_writes_nothing_and_succeeds_once_fixed(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        var foreignKey = entityType.GetForeignKeys().FirstOrDefault(fk => fk.Properties is [{ ClrType: var type }] && type == typeof(int));
+        if (foreignKey is null)
+        {
+            return; // A root entity has no reference to break; the unique-index test covers its batch.
+        }
+
+        var rowsBefore = await CountAsync(entityType);
+        await using var context = database.CreateContext();
+        var data = new TestData(context);
+        var good = data.Add(entityType);
+
+        // The second row of the batch points at a parent that does not exist.
+        var bad = data.Add(entityType, addParents: false);
+        context.Entry(bad).Property(foreignKey.Properties[0].Name).CurrentValue = int.MaxValue;
+
+        await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
+        Assert.Equal(rowsBefore, await CountAsync(entityType));
+        Assert.Equal(EntityState.Added, context.Entry(good).State);
+
+        context.Entry(bad).Reference(foreignKey.DependentToPrincipal!.Name).CurrentValue = data.Add(foreignKey.PrincipalEntityType);
+        await context.SaveChangesAsync();
+        Assert.Equal(rowsBefore + 2, await CountAsync(entityType));
+    }
+
+    private async Task<BaseEntity> InsertAsync(IEntityType entityType)
+    {
+        await using var context = database.CreateContext();
+        var entity = (BaseEntity)new TestData(context).Add(entityType);
+        await context.SaveChangesAsync();
+        return entity;
+    }
+
+    private async Task<int> CountAsync(IEntityType entityType)
+    {
+        await using var context = database.CreateContext();
+        return await context.CountRowsAsync(entityType);
+    }
+
+    private static IEnumerable<IProperty> AllColumns(IEntityType entity) =>
+        entity.GetProperties().Concat(entity.GetComplexProperties().SelectMany(complex => complex.ComplexType.GetProperties()));
+
+    /// <summary>The property's column in the entity's table (value-object columns are prefixed, e.g. Address_City).</summary>
+    private static string ColumnName(IProperty property, IEntityType entityType) =>
+        property.GetColumnName(StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema()))!;
+
+    private static void AssertNamesTable(ConstraintViolationException error, IEntityType entityType)
+    {
+        if (error.Table is not null)
+        {
+            Assert.Equal(entityType.GetTableName(), error.Table);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Shop.Tests.Infrastructure;
+
+/// <summary>
+/// A database of its own for one test class, created by applying the project's migrations (so the
+/// migrations are tested too) and deleted afterwards. Use as an xunit class fixture.
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    private readonly string _connectionString = TestConnection.CreateUnique();
+
+    /// <summary>The clock the auditing interceptor reads; tests move it with <c>Advance</c>.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public async Task InitializeAsync()
+    {
+        await using var context = CreateContext();
+        await context.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await using var context = CreateContext();
+        await context.Database.EnsureDeletedAsync();
+    }
+
+    /// <summary>A new context over this database, wired exactly as the application wires it.</summary>
+    public ShopDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<ShopDbContext>()
+            .UseShopModel(_connectionString, Clock)
+            .Options;
+
+        return new ShopDbContext(options);
+    }
+}
