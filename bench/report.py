@@ -90,7 +90,8 @@ def verdict(ratio, goal):
 
 def bdn_reports(results):
     benchmarks = []
-    for path in sorted((results / "bdn" / "results").glob("*-report-full.json")):
+    # BenchmarkDotNet writes under BenchmarkDotNet.Artifacts/ in the working folder (or --artifacts).
+    for path in sorted(results.glob("**/results/*-report-full.json")):
         benchmarks.extend(json.loads(path.read_text())["Benchmarks"])
     return benchmarks
 
