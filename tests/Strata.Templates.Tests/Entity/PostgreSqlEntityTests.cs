@@ -1,0 +1,162 @@
+using Npgsql;
+using Strata.Templates.Tests.Infrastructure;
+using Strata.Templates.Tests.ModelProject;
+using Xunit.Abstractions;
+
+namespace Strata.Templates.Tests.Entity;
+
+/// <summary>
+/// <c>modelproject -n Shop --no-sample --database PostgreSql</c> plus the five entities, migrated into a
+/// fresh database on the throwaway cluster (STRATA_TEST_POSTGRES). Building and snapshotting need no server.
+/// </summary>
+public sealed class PostgreSqlEntityFixture(IMessageSink diagnostics) : EntityProjectFixture(diagnostics, "PostgreSql", "entity-postgresql")
+{
+    private Lazy<Task<TemporaryDatabase>>? _migratedDatabase;
+    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
+
+    /// <summary>A new database after <c>dotnet ef database update --connection</c>, run once; dropped with the fixture.</summary>
+    public Task<TemporaryDatabase> MigratedDatabaseAsync(TemplateHive hive) =>
+        Once(ref _migratedDatabase, async () =>
+        {
+            var database = await PostgresServer.CreateDatabaseAsync("entity_shop");
+            var update = await EfAfterBuildAsync(hive, "database", "update", "--connection", database.ConnectionString);
+            Assert.True(update.Succeeded, $"dotnet ef database update failed on {database.Name}:\n{update.Describe()}");
+            return database;
+        });
+
+    /// <summary>
+    /// The generated tests with <c>ConnectionStrings__ShopTests</c> naming the server without a Database
+    /// key (the tests create their own databases), run once.
+    /// </summary>
+    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) =>
+        Once(ref _generatedTests, () =>
+        {
+            var server = new NpgsqlConnectionStringBuilder(PostgresServer.GetConnectionStringOrSkip());
+            server.Remove("Database");
+            return RunGeneratedTestsAsync(hive, new Dictionary<string, string?> { [EntityShop.TestsConnectionStringVariable] = server.ConnectionString });
+        });
+
+    public override async Task DisposeAsync()
+    {
+        if (_migratedDatabase is { IsValueCreated: true } created && created.Value.IsCompletedSuccessfully)
+        {
+            await created.Value.Result.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+}
+
+[Collection(TemplateHiveCollection.Name)]
+public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFixture fixture)
+    : EntityTemplateTests<PostgreSqlEntityFixture>(hive, fixture)
+{
+    [SkippableFact]
+    public async Task Database_update_applies_every_migration_and_creates_the_five_tables()
+    {
+        var tables = await QueryAsync(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_\\_EF%' ORDER BY table_name",
+            reader => reader.GetString(0));
+
+        Assert.Equal(EntityProjectFixture.Tables, tables.Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Every_new_table_has_CreatedAt_and_UpdatedAt_as_NOT_NULL_timestamp_with_time_zone()
+    {
+        var columns = await QueryAsync(
+            """
+            SELECT t.table_name, a.column_name, c.data_type, c.is_nullable
+            FROM information_schema.tables t
+            CROSS JOIN (VALUES ('CreatedAt'), ('UpdatedAt')) AS a(column_name)
+            LEFT JOIN information_schema.columns c
+              ON c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = a.column_name
+            WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name NOT LIKE '\_\_EF%'
+            """,
+            reader => $"{reader.GetString(0)}.{reader.GetString(1)}: {(reader.IsDBNull(2) ? "missing" : $"{reader.GetString(2)} {(reader.GetString(3) == "NO" ? "NOT NULL" : "NULL")}")}");
+
+        var expected = EntityProjectFixture.Tables
+            .SelectMany(table => new[] { "CreatedAt", "UpdatedAt" }.Select(column => $"{table}.{column}: timestamp with time zone NOT NULL"))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, columns.Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Orders_and_OrderLines_reference_their_parents_with_delete_rule_CASCADE_and_no_other_table_has_a_foreign_key()
+    {
+        var foreignKeys = await QueryAsync(
+            """
+            SELECT tc.table_name, kcu.column_name, ref.table_name, ref_kcu.column_name, rc.delete_rule
+            FROM information_schema.table_constraints tc
+            JOIN information_schema.key_column_usage kcu
+              ON kcu.constraint_schema = tc.constraint_schema AND kcu.constraint_name = tc.constraint_name
+            JOIN information_schema.referential_constraints rc
+              ON rc.constraint_schema = tc.constraint_schema AND rc.constraint_name = tc.constraint_name
+            JOIN information_schema.table_constraints ref
+              ON ref.constraint_schema = rc.unique_constraint_schema AND ref.constraint_name = rc.unique_constraint_name
+            JOIN information_schema.key_column_usage ref_kcu
+              ON ref_kcu.constraint_schema = ref.constraint_schema AND ref_kcu.constraint_name = ref.constraint_name
+             AND ref_kcu.ordinal_position = kcu.position_in_unique_constraint
+            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'
+            """,
+            reader => $"{reader.GetString(0)}.{reader.GetString(1)} -> {reader.GetString(2)}.{reader.GetString(3)} ON DELETE {reader.GetString(4)}");
+
+        Assert.Equal(
+            ["OrderLines.OrderId -> Orders.Id ON DELETE CASCADE", "Orders.CustomerId -> Customers.Id ON DELETE CASCADE"],
+            foreignKeys.Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Every_foreign_key_is_covered_by_an_index_on_its_columns()
+    {
+        var unindexed = await QueryAsync(
+            """
+            SELECT c.conrelid::regclass::text || ' ' || c.conname
+            FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+              AND NOT EXISTS (
+                SELECT 1 FROM pg_index i
+                WHERE i.indrelid = c.conrelid
+                  AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] @> c.conkey
+                  AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] <@ c.conkey)
+            """,
+            reader => reader.GetString(0));
+        var foreignKeyIndexes = await QueryAsync(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname IN ('IX_Orders_CustomerId', 'IX_OrderLines_OrderId') ORDER BY indexname",
+            reader => reader.GetString(0));
+
+        Assert.True(unindexed.Count == 0, $"Foreign keys whose columns do not lead any index:\n  {string.Join("\n  ", unindexed)}");
+        Assert.Equal(
+            [
+                "CREATE INDEX \"IX_OrderLines_OrderId\" ON public.\"OrderLines\" USING btree (\"OrderId\")",
+                "CREATE INDEX \"IX_Orders_CustomerId\" ON public.\"Orders\" USING btree (\"CustomerId\")",
+            ],
+            foreignKeyIndexes);
+    }
+
+    [SkippableFact]
+    public async Task The_generated_tests_run_against_PostgreSQL_pass_with_none_skipped_and_cover_every_new_entity()
+    {
+        var run = await Fixture.GeneratedTestsAsync(Hive);
+
+        run.AssertPassed(minimumPassed: 25);
+        Assert.True(run.Skipped.Count == 0, run.Describe("With ConnectionStrings__ShopTests set, no generated test may skip."));
+        EntityProjectFixture.AssertCoversEveryEntity(run);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
+    {
+        var database = await Fixture.MigratedDatabaseAsync(Hive);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Strata.Templates.Tests.Infrastructure;
+using Strata.Templates.Tests.ModelProject;
+using Xunit.Abstractions;
+
+namespace Strata.Templates.Tests.Entity;
+
+/// <summary>
+/// <c>modelproject -n Shop --no-sample --database SqlServer</c> plus the five entities. No SQL Server runs
+/// here: the migrations are checked as the script <c>dotnet ef migrations script</c> writes, parsed by ScriptDom.
+/// </summary>
+public sealed class SqlServerEntityFixture(IMessageSink diagnostics) : EntityProjectFixture(diagnostics, "SqlServer", "entity-sqlserver")
+{
+    private Lazy<Task<SqlServerScript>>? _script;
+    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
+
+    /// <summary><c>dotnet ef migrations script</c> (all migrations), parsed with the SQL Server 2022 parser; run once.</summary>
+    public Task<SqlServerScript> ScriptAsync(TemplateHive hive) =>
+        Once(ref _script, async () =>
+        {
+            var output = Path.Combine(hive.CreateTempDirectory("entity-sqlserver-script"), "migrations.sql");
+            var script = await EfAfterBuildAsync(hive, "migrations", "script", "--output", output);
+            Assert.True(script.Succeeded && File.Exists(output), $"dotnet ef migrations script wrote no {output}:\n{script.Describe()}");
+            return SqlServerScript.Parse(await File.ReadAllTextAsync(output), new TSql160Parser(initialQuotedIdentifiers: true));
+        });
+
+    /// <summary>The generated tests without a server (the database tests skip), run once.</summary>
+    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) => Once(ref _generatedTests, () => RunGeneratedTestsAsync(hive, environment: null));
+}
+
+[Collection(TemplateHiveCollection.Name)]
+public sealed class SqlServerEntityTests(TemplateHive hive, SqlServerEntityFixture fixture)
+    : EntityTemplateTests<SqlServerEntityFixture>(hive, fixture)
+{
+    [Fact]
+    public async Task The_migration_script_parses_without_errors_and_creates_the_five_tables()
+    {
+        var script = await Fixture.ScriptAsync(Hive);
+
+        Assert.True(script.Errors.Count == 0, $"TSql160Parser found {script.Errors.Count} errors in the script:\n{script.DescribeErrors()}");
+        Assert.Equal(EntityProjectFixture.Tables, script.Tables.Keys.Where(table => !table.StartsWith("__EF", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_new_table_has_NOT_NULL_CreatedAt_and_UpdatedAt_columns()
+    {
+        var script = await Fixture.ScriptAsync(Hive);
+        var problems = new List<string>();
+
+        foreach (var table in EntityProjectFixture.Tables)
+        {
+            if (!script.Tables.TryGetValue(table, out var created))
+            {
+                problems.Add($"no CREATE TABLE {table}");
+                continue;
+            }
+
+            foreach (var audit in new[] { "CreatedAt", "UpdatedAt" })
+            {
+                if (created.Columns.SingleOrDefault(column => column.Name == audit) is not { NotNull: true })
+                {
+                    problems.Add($"{table}.{audit} missing or nullable: {created}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Orders_and_OrderLines_reference_their_parents_with_ON_DELETE_CASCADE_and_no_other_table_has_a_foreign_key()
+    {
+        var script = await Fixture.ScriptAsync(Hive);
+
+        var foreignKeys = script.Tables.Values
+            .Where(table => EntityProjectFixture.Tables.Contains(table.Name))
+            .SelectMany(table => table.ForeignKeys.Select(key => $"{table.Name}.{string.Join(",", key.Columns)} -> {key.ReferencedTable}.{string.Join(",", key.ReferencedColumns)} ON DELETE {key.DeleteAction}"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            ["OrderLines.OrderId -> Orders.Id ON DELETE Cascade", "Orders.CustomerId -> Customers.Id ON DELETE Cascade"],
+            foreignKeys);
+    }
+
+    [Fact]
+    public async Task Every_foreign_key_column_has_an_index()
+    {
+        var script = await Fixture.ScriptAsync(Hive);
+
+        var unindexed = script.Tables.Values
+            .SelectMany(table => table.ForeignKeys.Select(key => (Table: table.Name, Key: key)))
+            .Where(pair => !script.Indexes.Any(index => index.Table == pair.Table && index.Columns.Take(pair.Key.Columns.Count).SequenceEqual(pair.Key.Columns)))
+            .Select(pair => pair.Key.ToString())
+            .ToList();
+
+        Assert.True(unindexed.Count == 0, $"Foreign keys without an index on their columns:\n  {string.Join("\n  ", unindexed)}\nIndexes: {string.Join("; ", script.Indexes)}");
+        Assert.Contains(script.Indexes, index => index.Name == "IX_Orders_CustomerId" && index.Columns is ["CustomerId"]);
+        Assert.Contains(script.Indexes, index => index.Name == "IX_OrderLines_OrderId" && index.Columns is ["OrderId"]);
+    }
+
+    [Fact]
+    public async Task The_generated_tests_pass_without_a_server_and_their_model_checks_cover_every_new_entity()
+    {
+        var run = await Fixture.GeneratedTestsAsync(Hive);
+
+        run.AssertPassed(minimumPassed: 25);
+        EntityProjectFixture.AssertCoversEveryEntity(run);
+    }
+}

@@ -1,0 +1,14 @@
+using FluentValidation;
+using Shop.Entities;
+
+namespace Shop.Validators;
+
+/// <summary>Mirrors <c>OrderConfiguration</c>, so bad data is refused before it reaches the database.</summary>
+public sealed class OrderValidator : AbstractValidator<Order>
+{
+    public OrderValidator()
+    {
+        RuleFor(order => order.Name).NotEmpty().MaximumLength(200);
+        RuleFor(order => order.CustomerId).NotEmpty().When(order => order.Customer is null);
+    }
+}
