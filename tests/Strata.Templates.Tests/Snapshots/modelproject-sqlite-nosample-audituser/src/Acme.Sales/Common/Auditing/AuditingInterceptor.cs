@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Acme.Sales.Common.Auditing;
 
@@ -11,19 +13,8 @@ namespace Acme.Sales.Common.Auditing;
 /// </summary>
 public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser currentUser) : SaveChangesInterceptor
 {
-    private static readonly string[] CreationProperties =
-    [
-        nameof(AuditableEntity.CreatedAt),
-        nameof(AuditableEntity.CreatedBy),
-    ];
-
-    private static readonly HashSet<string> AuditProperties =
-    [
-        nameof(AuditableEntity.CreatedAt),
-        nameof(AuditableEntity.UpdatedAt),
-        nameof(AuditableEntity.CreatedBy),
-        nameof(AuditableEntity.UpdatedBy),
-    ];
+    // What to look at per entity type, worked out once: this runs for every modified row of every save.
+    private static readonly ConcurrentDictionary<IEntityType, AuditedColumns> ColumnsByEntityType = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -53,29 +44,30 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser 
         // Entries() runs DetectChanges first, so "really changed" below sees the caller's latest edits.
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry is { State: EntityState.Modified, Entity: BaseEntity versioned } && HasRealChanges(entry))
-            {
-                // SQLite has no rowversion: bump the token ourselves; EF checks the old value in the WHERE clause.
-                versioned.Version++;
-            }
-
-            if (entry.Entity is not AuditableEntity auditable)
-            {
-                continue;
-            }
-
             switch (entry.State)
             {
-                case EntityState.Added:
-                    auditable.CreatedAt = now;
-                    auditable.UpdatedAt = now;
-                    auditable.CreatedBy = userId;
-                    auditable.UpdatedBy = userId;
+                case EntityState.Added when entry.Entity is AuditableEntity added:
+                    added.CreatedAt = now;
+                    added.UpdatedAt = now;
+                    added.CreatedBy = userId;
+                    added.UpdatedBy = userId;
                     break;
 
                 case EntityState.Modified:
-                    KeepCreationValues(entry);
-                    if (HasRealChanges(entry))
+                    var columns = ColumnsByEntityType.GetOrAdd(entry.Metadata, AuditedColumns.Of);
+                    KeepCreationValues(entry, columns);
+                    if (!HasRealChanges(entry, columns))
+                    {
+                        break;
+                    }
+
+                    if (entry.Entity is BaseEntity versioned)
+                    {
+                        // SQLite has no rowversion: bump the token ourselves; EF checks the old value in the WHERE clause.
+                        versioned.Version++;
+                    }
+
+                    if (entry.Entity is AuditableEntity auditable)
                     {
                         auditable.UpdatedAt = now;
                         auditable.UpdatedBy = userId;
@@ -87,21 +79,53 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser 
     }
 
     /// <summary>Creation values are written once: an edit to them is discarded, never saved.</summary>
-    private static void KeepCreationValues(EntityEntry entry)
+    private static void KeepCreationValues(EntityEntry entry, AuditedColumns columns)
     {
-        foreach (var name in CreationProperties)
+        foreach (var property in columns.Creation)
         {
-            var property = entry.Property(name);
-            if (property.IsModified)
+            var value = entry.Property(property);
+            if (value.IsModified)
             {
-                property.CurrentValue = property.OriginalValue;
-                property.IsModified = false;
+                value.CurrentValue = value.OriginalValue;
+                value.IsModified = false;
             }
         }
     }
 
-    /// <summary>True when a column other than the audit and concurrency columns is modified.</summary>
-    private static bool HasRealChanges(EntityEntry entry) =>
-        entry.Properties.Any(p => p.IsModified && !p.Metadata.IsConcurrencyToken && !AuditProperties.Contains(p.Metadata.Name))
-        || entry.ComplexProperties.Any(c => c.IsModified);
+    /// <summary>True when a column other than the key, audit and concurrency columns is modified.</summary>
+    private static bool HasRealChanges(EntityEntry entry, AuditedColumns columns)
+    {
+        foreach (var property in columns.Data)
+        {
+            if (entry.Property(property).IsModified)
+            {
+                return true;
+            }
+        }
+
+        return columns.HasComplexProperties && entry.ComplexProperties.Any(complex => complex.IsModified);
+    }
+
+    /// <summary>An entity type's data columns (whose change moves UpdatedAt) and its write-once creation columns.</summary>
+    private sealed record AuditedColumns(IProperty[] Data, IProperty[] Creation, bool HasComplexProperties)
+    {
+        private static readonly HashSet<string> AuditColumns =
+        [
+            nameof(AuditableEntity.CreatedAt),
+            nameof(AuditableEntity.UpdatedAt),
+            nameof(AuditableEntity.CreatedBy),
+            nameof(AuditableEntity.UpdatedBy),
+        ];
+
+        private static readonly HashSet<string> CreationColumns =
+        [
+            nameof(AuditableEntity.CreatedAt),
+            nameof(AuditableEntity.CreatedBy),
+        ];
+
+        public static AuditedColumns Of(IEntityType entityType) => new(
+            [.. entityType.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsConcurrencyToken && !AuditColumns.Contains(p.Name))],
+            [.. entityType.GetProperties().Where(p => CreationColumns.Contains(p.Name))],
+            entityType.GetComplexProperties().Any());
+    }
 }

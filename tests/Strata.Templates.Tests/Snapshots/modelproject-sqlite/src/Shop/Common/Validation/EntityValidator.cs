@@ -8,12 +8,13 @@ namespace Shop.Common.Validation;
 
 /// <summary>
 /// Runs the FluentValidation validator of each added or modified entity. Validators are found once
-/// in this assembly (one <c>AbstractValidator&lt;TEntity&gt;</c> per entity) and reused: they are
-/// stateless, so there is no per-save reflection or allocation for lookups.
+/// in this assembly (one <c>AbstractValidator&lt;TEntity&gt;</c> per entity), created when their entity
+/// is first validated (FluentValidation compiles every rule in the constructor, which would slow
+/// start-up for a large model) and then reused: they are stateless.
 /// </summary>
 public sealed class EntityValidator
 {
-    private readonly IReadOnlyDictionary<Type, IValidator> _validators;
+    private readonly IReadOnlyDictionary<Type, Lazy<IValidator>> _validators;
     private readonly ConcurrentDictionary<Type, IValidator?> _resolved = new();
 
     public EntityValidator()
@@ -26,9 +27,11 @@ public sealed class EntityValidator
         _validators = assemblies
             .SelectMany(assembly => assembly.GetTypes())
             .Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(type))
-            .Select(type => (Validator: (IValidator)Activator.CreateInstance(type)!, EntityType: ValidatedType(type)))
+            .Select(type => (ValidatorType: type, EntityType: ValidatedType(type)))
             .Where(pair => pair.EntityType is not null)
-            .ToDictionary(pair => pair.EntityType!, pair => pair.Validator);
+            .ToDictionary(
+                pair => pair.EntityType!,
+                pair => new Lazy<IValidator>(() => (IValidator)Activator.CreateInstance(pair.ValidatorType)!));
     }
 
     /// <summary>The validator for <paramref name="entityType"/> (or its closest base type), if there is one.</summary>
@@ -39,7 +42,7 @@ public sealed class EntityValidator
             {
                 if (_validators.TryGetValue(current, out var validator))
                 {
-                    return validator;
+                    return validator.Value;
                 }
             }
 
