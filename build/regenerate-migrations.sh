@@ -19,7 +19,16 @@ work_dir="$(mktemp -d)"
 trap 'rm -rf "$work_dir"' EXIT
 hive="$work_dir/hive"
 
-dotnet new install "$template_dir" --debug:custom-hive "$hive" >/dev/null
+# Runs a command quietly; on failure shows its output and stops.
+run() {
+  if ! "$@" >"$work_dir/last.log" 2>&1; then
+    cat "$work_dir/last.log" >&2
+    echo "error: '$*' failed in $(pwd); nothing under _migrations/ was changed for this set." >&2
+    exit 1
+  fi
+}
+
+run dotnet new install "$template_dir" --debug:custom-hive "$hive"
 
 # A fixed migration id keeps the shipped files stable across regenerations (as ASP.NET Core
 # Identity's templates do with 00000000000000_CreateIdentitySchema).
@@ -37,15 +46,15 @@ for database in "${databases[@]}"; do
 
     project_root="$work_dir/$database-$variant"
     echo "==> $database / $variant"
-    timeout 300 dotnet new modelproject -n Contoso.Shop -o "$project_root" --database "$database" "${options[@]}" \
-      --debug:custom-hive "$hive" >/dev/null
+    run timeout 300 dotnet new modelproject -n Contoso.Shop -o "$project_root" --database "$database" "${options[@]}" \
+      --debug:custom-hive "$hive"
     (
       cd "$project_root"
-      dotnet tool restore >/dev/null
-      dotnet build --nologo -v quiet >/dev/null
+      run dotnet tool restore
+      run dotnet build --nologo -v quiet
       cd src/Contoso.Shop
       rm -rf Migrations
-      dotnet ef migrations add InitialCreate >/dev/null
+      run dotnet ef migrations add InitialCreate
     )
 
     destination="$template_dir/_migrations/$database/$variant"
