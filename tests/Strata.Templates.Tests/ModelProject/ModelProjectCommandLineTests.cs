@@ -27,6 +27,7 @@ public sealed partial class ModelProjectCommandLineTests(TemplateHive hive, Mode
     [InlineData("-db, --database <choice>")]
     [InlineData("--no-sample")]
     [InlineData("--audit-user")]
+    [InlineData("--soft-delete")]
     [InlineData("Sqlite SQLite (embedded; the default)")]
     [InlineData("SqlServer Microsoft SQL Server / Azure SQL")]
     [InlineData("PostgreSql PostgreSQL (Npgsql)")]

@@ -5,10 +5,10 @@ using Xunit.Abstractions;
 namespace Strata.Templates.Tests.ModelProject;
 
 /// <summary>
-/// <c>dotnet new modelproject -n Shop --database PostgreSql</c>, migrated into a fresh database on
+/// <c>dotnet new modelproject -n Shop --database PostgreSql --soft-delete</c>, migrated into a fresh database on
 /// the throwaway cluster that build/test.sh starts.
 /// </summary>
-public sealed class PostgreSqlShopFixture() : ModelProjectFixture("Shop", "Shop", "modelproject-postgresql", "--database", "PostgreSql")
+public sealed class PostgreSqlShopFixture() : ModelProjectFixture("Shop", "Shop", "modelproject-postgresql-softdelete", "--database", "PostgreSql", "--soft-delete")
 {
     private Lazy<Task<TemporaryDatabase>>? _migratedDatabase;
     private Lazy<Task<GeneratedTestRun>>? _generatedTests;

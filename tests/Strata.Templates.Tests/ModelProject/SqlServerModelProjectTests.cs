@@ -5,11 +5,11 @@ using Xunit.Abstractions;
 namespace Strata.Templates.Tests.ModelProject;
 
 /// <summary>
-/// <c>dotnet new modelproject -n Shop --database SqlServer</c>. No SQL Server runs here, so the
+/// <c>dotnet new modelproject -n Shop --database SqlServer --audit-user --soft-delete</c>. No SQL Server runs here, so the
 /// migration is checked as the SQL that <c>dotnet ef migrations script</c> writes, parsed by
 /// Microsoft's T-SQL parser (ScriptDom).
 /// </summary>
-public sealed class SqlServerShopFixture() : ModelProjectFixture("Shop", "Shop", "modelproject-sqlserver", "--database", "SqlServer")
+public sealed class SqlServerShopFixture() : ModelProjectFixture("Shop", "Shop", "modelproject-sqlserver-audituser-softdelete", "--database", "SqlServer", "--audit-user", "--soft-delete")
 {
     private Lazy<Task<string>>? _script;
     private Lazy<Task<string>>? _idempotentScript;
