@@ -200,8 +200,8 @@ run_win = ('-NoProfile -NonInteractive -ExecutionPolicy Bypass -File "STRATA_PRO
            '-ProjectDir "STRATA_PROJECT_DIR" -Name "StrataEntity" -Parent "STRATA_PARENT" -Database "STRATA_DATABASE" '
            '-SkipMigration "STRATA_SKIP_MIGRATION" -Files ' + ",".join('"%s"' % f for f in files))
 
-manual_run = [O(text="Run `dotnet ef migrations add Add<EntityName>` in the model project's folder (for -n Order: `dotnet ef migrations add AddOrder`; in Visual Studio's Package Manager Console: `Add-Migration AddOrder`). If you used --parent, first check that the parent entity exists.")]
-manual_reject = [O(text="Nothing was added: an option is invalid. The error above names it (run with --allow-scripts yes to see it); see `dotnet new entity -h`.")]
+manual_run = [O(text="If the migration step failed, the error line above says what was kept and the command to rerun. If it did not run (Visual Studio, or --allow-scripts no), run `dotnet ef migrations add Add<EntityName>` in the model project's folder (for -n Order: `dotnet ef migrations add AddOrder`; in Visual Studio's Package Manager Console: `Add-Migration AddOrder`).")]
+manual_reject = [O(text="Nothing was added: fix the option named in the error line above (see `dotnet new entity -h`). No error shown? Run again with --allow-scripts yes.")]
 
 def action(desc, cond, exe, args, manual, redirect=False):
     return O(description=desc, condition=cond, actionId=RUN_ID, continueOnError=False, manualInstructions=manual,
