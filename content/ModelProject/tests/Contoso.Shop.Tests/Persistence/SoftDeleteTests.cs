@@ -16,7 +16,7 @@ public sealed class SoftDeleteTests(TestDatabase database) : IClassFixture<TestD
     public async Task Deleting_a_row_hides_it_from_queries_and_stamps_DeletedAt(string entityName)
     {
         var entityType = ModelCatalog.Entity(entityName);
-        var row = await InsertAsync(entityName);
+        var row = await database.InsertAsync(ModelCatalog.Entity(entityName));
         if (row is not ISoftDeletable)
         {
             return;
@@ -44,7 +44,7 @@ public sealed class SoftDeleteTests(TestDatabase database) : IClassFixture<TestD
         var entityType = ModelCatalog.Entity(entityName);
         foreach (var foreignKey in entityType.GetForeignKeys().Where(fk => fk.IsRequired && fk.DependentToPrincipal is not null))
         {
-            var child = await InsertAsync(entityName);
+            var child = await database.InsertAsync(ModelCatalog.Entity(entityName));
             var parent = (BaseEntity)foreignKey.DependentToPrincipal!.PropertyInfo!.GetValue(child)!;
             if (parent is not ISoftDeletable)
             {
@@ -68,14 +68,6 @@ public sealed class SoftDeleteTests(TestDatabase database) : IClassFixture<TestD
                 Assert.NotNull(await verify.FindAsync(foreignKey.PrincipalEntityType.ClrType, parent.Id));
             }
         }
-    }
-
-    private async Task<BaseEntity> InsertAsync(string entityName)
-    {
-        await using var context = database.CreateContext();
-        var entity = (BaseEntity)new TestData(context).Add(ModelCatalog.Entity(entityName));
-        await context.SaveChangesAsync();
-        return entity;
     }
 
     /// <summary><c>context.Set&lt;T&gt;().IncludeDeleted()</c> for an entity type known only at run time.</summary>
