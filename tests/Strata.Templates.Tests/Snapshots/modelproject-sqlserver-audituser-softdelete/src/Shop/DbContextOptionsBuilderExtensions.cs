@@ -1,6 +1,7 @@
 using Shop.Common;
 using Shop.Common.Auditing;
 using Shop.Common.Errors;
+using Shop.Common.SoftDelete;
 using Shop.Common.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,16 +16,18 @@ public static class DbContextOptionsBuilderExtensions
     // Validators are stateless: find them once per process, not once per DbContext.
     private static readonly EntityValidator Validator = new();
 
-    /// <summary>Configures the provider and the validation, auditing and error-translation interceptors.</summary>
+    /// <summary>Configures the provider and the soft-delete, validation, auditing and error-translation interceptors.</summary>
     public static DbContextOptionsBuilder<ShopDbContext> UseShopModel(
         this DbContextOptionsBuilder<ShopDbContext> options,
         string connectionString,
-        TimeProvider timeProvider) =>
+        TimeProvider timeProvider,
+        ICurrentUser currentUser) =>
         options
             .UseSqlServer(connectionString)
             .AddInterceptors(
-                // Order matters: validate the caller's data first, then stamp audit columns, then save.
+                // Order matters: turn deletes into updates, validate, then stamp audit columns, then save.
+                new SoftDeleteInterceptor(timeProvider),
                 new ValidationInterceptor(Validator),
-                new AuditingInterceptor(timeProvider),
+                new AuditingInterceptor(timeProvider, currentUser),
                 new DatabaseErrorTranslationInterceptor());
 }

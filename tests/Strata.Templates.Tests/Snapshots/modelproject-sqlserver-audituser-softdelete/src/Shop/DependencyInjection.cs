@@ -11,7 +11,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers <see cref="ShopDbContext"/> with the connection string
     /// <c>ConnectionStrings:Shop</c> (or the <c>ConnectionStrings__Shop</c> environment variable).
-    /// Register your own <see cref="TimeProvider"/> before calling this to replace the system clock.
+    /// Register your own <see cref="TimeProvider"/> or <see cref="ICurrentUser"/> before calling this to replace the defaults.
     /// </summary>
     public static IServiceCollection AddShopModel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,10 +21,12 @@ public static class DependencyInjection
                 + $"in configuration or the ConnectionStrings__{ShopDbContext.ConnectionStringName} environment variable.");
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICurrentUser>(AnonymousUser.Instance);
         services.AddDbContext<ShopDbContext>((provider, options) =>
             ((DbContextOptionsBuilder<ShopDbContext>)options).UseShopModel(
                 connectionString,
-                provider.GetRequiredService<TimeProvider>()));
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ICurrentUser>()));
 
         return services;
     }

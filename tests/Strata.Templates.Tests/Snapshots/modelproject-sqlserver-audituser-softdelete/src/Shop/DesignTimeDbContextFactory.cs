@@ -1,3 +1,4 @@
+using Shop.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -18,7 +19,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Sho
             ?? DevelopmentConnectionString;
 
         var options = new DbContextOptionsBuilder<ShopDbContext>()
-            .UseShopModel(connectionString, TimeProvider.System)
+            .UseShopModel(connectionString, TimeProvider.System, AnonymousUser.Instance)
             .Options;
 
         return new ShopDbContext(options);

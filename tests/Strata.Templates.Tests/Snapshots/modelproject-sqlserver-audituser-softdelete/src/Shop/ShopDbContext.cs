@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Shop.Common;
 using Shop.Common.Conventions;
+using Shop.Common.SoftDelete;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,6 +29,16 @@ public partial class ShopDbContext(DbContextOptions<ShopDbContext> options) : Db
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(type => type.ClrType.IsAssignableTo(typeof(BaseEntity))))
         {
             modelBuilder.Entity(entityType.ClrType).Property(nameof(BaseEntity.Version)).IsRowVersion();
+
+            if (entityType.ClrType.IsAssignableTo(typeof(ISoftDeletable)))
+            {
+                // entity => entity.DeletedAt == null, for each soft-deletable entity type.
+                var entity = Expression.Parameter(entityType.ClrType, "entity");
+                var isLive = Expression.Lambda(
+                    Expression.Equal(Expression.Property(entity, nameof(ISoftDeletable.DeletedAt)), Expression.Constant(null, typeof(DateTime?))),
+                    entity);
+                modelBuilder.Entity(entityType.ClrType).HasQueryFilter(SoftDeleteQueryExtensions.FilterName, isLive);
+            }
         }
     }
 

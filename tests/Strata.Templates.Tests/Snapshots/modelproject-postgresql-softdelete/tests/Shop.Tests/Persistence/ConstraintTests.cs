@@ -22,8 +22,8 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
         var entityType = ModelCatalog.Entity(entityName);
         foreach (var index in entityType.GetIndexes().Where(i => i.IsUnique && !i.Properties.Any(p => p.IsForeignKey())))
         {
-            var original = await InsertAsync(entityType);
-            var rowsBefore = await CountAsync(entityType);
+            var original = await database.InsertAsync(entityType);
+            var rowsBefore = await database.CountRowsAsync(entityType);
 
             await using var context = database.CreateContext();
             var duplicate = new TestData(context).Add(entityType);
@@ -36,7 +36,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
 
             AssertNamesTable(error, entityType);
             Assert.Contains("unique", error.Message, StringComparison.OrdinalIgnoreCase);
-            Assert.Equal(rowsBefore, await CountAsync(entityType));
+            Assert.Equal(rowsBefore, await database.CountRowsAsync(entityType));
         }
     }
 
@@ -47,7 +47,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
         var entityType = ModelCatalog.Entity(entityName);
         foreach (var foreignKey in entityType.GetForeignKeys().Where(fk => fk.Properties is [{ ClrType: var type }] && type == typeof(int)))
         {
-            var rowsBefore = await CountAsync(entityType);
+            var rowsBefore = await database.CountRowsAsync(entityType);
 
             await using var context = database.CreateContext();
             var entity = new TestData(context).Add(entityType, addParents: false);
@@ -56,7 +56,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
             var error = await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
 
             Assert.Contains("foreign key", error.Message, StringComparison.OrdinalIgnoreCase);
-            Assert.Equal(rowsBefore, await CountAsync(entityType));
+            Assert.Equal(rowsBefore, await database.CountRowsAsync(entityType));
         }
     }
 
@@ -67,7 +67,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
         var entityType = ModelCatalog.Entity(entityName);
         foreach (var foreignKey in entityType.GetForeignKeys().Where(fk => fk.IsRequired && fk.DependentToPrincipal is not null))
         {
-            var child = await InsertAsync(entityType);
+            var child = await database.InsertAsync(entityType);
             var parent = (BaseEntity)foreignKey.DependentToPrincipal!.PropertyInfo!.GetValue(child)!;
 
             await using var context = database.CreateContext();
@@ -94,8 +94,8 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
     public async Task Raw_SQL_cannot_empty_a_required_column(string entityName)
     {
         var entityType = ModelCatalog.Entity(entityName);
-        var required = AllColumns(entityType).Where(p => !p.IsNullable && !p.IsKey() && !p.IsConcurrencyToken);
-        var row = await InsertAsync(entityType);
+        var required = ModelCatalog.Columns(entityType).Where(p => !p.IsNullable && !p.IsKey() && !p.IsConcurrencyToken);
+        var row = await database.InsertAsync(entityType);
 
         await using var context = database.CreateContext();
         foreach (var property in required)
@@ -112,9 +112,9 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
     public async Task Raw_SQL_cannot_break_a_check_constraint(string entityName)
     {
         var entityType = ModelCatalog.Entity(entityName);
-        var columns = AllColumns(entityType).ToDictionary(p => ColumnName(p, entityType));
+        var columns = ModelCatalog.Columns(entityType).ToDictionary(p => ColumnName(p, entityType));
         var table = entityType.GetTableName()!;
-        var row = await InsertAsync(entityType);
+        var row = await database.InsertAsync(entityType);
 
         await using var context = database.CreateContext();
         foreach (var check in entityType.GetCheckConstraints())
@@ -145,7 +145,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
     public async Task A_stale_update_is_refused_as_a_concurrency_conflict(string entityName)
     {
         var entityType = ModelCatalog.Entity(entityName);
-        var row = await InsertAsync(entityType);
+        var row = await database.InsertAsync(entityType);
 
         await using var first = database.CreateContext();
         await using var second = database.CreateContext();
@@ -172,7 +172,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
             return; // A root entity has no reference to break; the unique-index test covers its batch.
         }
 
-        var rowsBefore = await CountAsync(entityType);
+        var rowsBefore = await database.CountRowsAsync(entityType);
         await using var context = database.CreateContext();
         var data = new TestData(context);
         var good = data.Add(entityType);
@@ -182,30 +182,13 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
         context.Entry(bad).Property(foreignKey.Properties[0].Name).CurrentValue = int.MaxValue;
 
         await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
-        Assert.Equal(rowsBefore, await CountAsync(entityType));
+        Assert.Equal(rowsBefore, await database.CountRowsAsync(entityType));
         Assert.Equal(EntityState.Added, context.Entry(good).State);
 
         context.Entry(bad).Reference(foreignKey.DependentToPrincipal!.Name).CurrentValue = data.Add(foreignKey.PrincipalEntityType);
         await context.SaveChangesAsync();
-        Assert.Equal(rowsBefore + 2, await CountAsync(entityType));
+        Assert.Equal(rowsBefore + 2, await database.CountRowsAsync(entityType));
     }
-
-    private async Task<BaseEntity> InsertAsync(IEntityType entityType)
-    {
-        await using var context = database.CreateContext();
-        var entity = (BaseEntity)new TestData(context).Add(entityType);
-        await context.SaveChangesAsync();
-        return entity;
-    }
-
-    private async Task<int> CountAsync(IEntityType entityType)
-    {
-        await using var context = database.CreateContext();
-        return await context.CountRowsAsync(entityType);
-    }
-
-    private static IEnumerable<IProperty> AllColumns(IEntityType entity) =>
-        entity.GetProperties().Concat(entity.GetComplexProperties().SelectMany(complex => complex.ComplexType.GetProperties()));
 
     /// <summary>The property's column in the entity's table (value-object columns are prefixed, e.g. Address_City).</summary>
     private static string ColumnName(IProperty property, IEntityType entityType) =>

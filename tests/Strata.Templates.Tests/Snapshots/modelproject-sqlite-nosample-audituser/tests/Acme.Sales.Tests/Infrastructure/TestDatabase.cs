@@ -1,5 +1,6 @@
 using Acme.Sales.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Acme.Sales.Tests.Infrastructure;
@@ -35,5 +36,21 @@ public sealed class TestDatabase : IAsyncLifetime
             .Options;
 
         return new AcmeSalesDbContext(options);
+    }
+
+    /// <summary>Saves one valid <paramref name="entityType"/> (with new parents for its required relationships) and returns it.</summary>
+    public async Task<BaseEntity> InsertAsync(IEntityType entityType)
+    {
+        await using var context = CreateContext();
+        var entity = (BaseEntity)new TestData(context).Add(entityType);
+        await context.SaveChangesAsync();
+        return entity;
+    }
+
+    /// <summary>Counts the rows of the entity's table, bypassing the model.</summary>
+    public async Task<int> CountRowsAsync(IEntityType entityType)
+    {
+        await using var context = CreateContext();
+        return await context.CountRowsAsync(entityType);
     }
 }

@@ -102,7 +102,7 @@ public sealed class ValidationTests(TestDatabase database) : IClassFixture<TestD
     private async Task AssertRefusedAsync(string entityName, string propertyName, object? value)
     {
         var entityType = ModelCatalog.Entity(entityName);
-        var rowsBefore = await CountAsync(entityType);
+        var rowsBefore = await database.CountRowsAsync(entityType);
 
         await using (var context = database.CreateContext())
         {
@@ -115,12 +115,6 @@ public sealed class ValidationTests(TestDatabase database) : IClassFixture<TestD
             Assert.Contains($"{entityName}.{propertyName}", error.Message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(rowsBefore, await CountAsync(entityType));
-    }
-
-    private async Task<int> CountAsync(IEntityType entityType)
-    {
-        await using var context = database.CreateContext();
-        return await context.CountRowsAsync(entityType);
+        Assert.Equal(rowsBefore, await database.CountRowsAsync(entityType));
     }
 }

@@ -44,4 +44,8 @@ public static class ModelCatalog
 
         return data;
     }
+
+    /// <summary>The entity's mapped properties, value-object members included (e.g. Address.City).</summary>
+    public static IEnumerable<IProperty> Columns(IEntityType entity) =>
+        entity.GetProperties().Concat(entity.GetComplexProperties().SelectMany(complex => complex.ComplexType.GetProperties()));
 }

@@ -13,7 +13,7 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
     [MemberData(nameof(Entities))]
     public async Task An_entity_can_be_saved_and_read_back(string entityName)
     {
-        var id = await InsertAsync(entityName);
+        var id = (await database.InsertAsync(ModelCatalog.Entity(entityName))).Id;
 
         await using var context = database.CreateContext();
         var saved = await FindAsync(context, entityName, id);
@@ -28,7 +28,7 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
     {
         var now = database.Clock.GetUtcNow().UtcDateTime;
 
-        var id = await InsertAsync(entityName);
+        var id = (await database.InsertAsync(ModelCatalog.Entity(entityName))).Id;
 
         await using var context = database.CreateContext();
         if (await FindAsync(context, entityName, id) is IAuditable saved)
@@ -43,7 +43,7 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
     [MemberData(nameof(Entities))]
     public async Task Changing_a_column_moves_UpdatedAt_but_not_CreatedAt(string entityName)
     {
-        var id = await InsertAsync(entityName);
+        var id = (await database.InsertAsync(ModelCatalog.Entity(entityName))).Id;
         var created = database.Clock.GetUtcNow().UtcDateTime;
         database.Clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -66,7 +66,7 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
     [MemberData(nameof(Entities))]
     public async Task Saving_without_a_real_change_leaves_UpdatedAt_alone(string entityName)
     {
-        var id = await InsertAsync(entityName);
+        var id = (await database.InsertAsync(ModelCatalog.Entity(entityName))).Id;
         var created = database.Clock.GetUtcNow().UtcDateTime;
         database.Clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -87,7 +87,7 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
     [MemberData(nameof(Entities))]
     public async Task CreatedAt_cannot_be_changed_after_insert(string entityName)
     {
-        var id = await InsertAsync(entityName);
+        var id = (await database.InsertAsync(ModelCatalog.Entity(entityName))).Id;
         var created = database.Clock.GetUtcNow().UtcDateTime;
 
         await using (var context = database.CreateContext())
@@ -120,14 +120,6 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
         {
             Assert.Equal(database.Clock.GetUtcNow().UtcDateTime, audited.UpdatedAt);
         }
-    }
-
-    private async Task<int> InsertAsync(string entityName)
-    {
-        await using var context = database.CreateContext();
-        var entity = (BaseEntity)new TestData(context).Add(ModelCatalog.Entity(entityName));
-        await context.SaveChangesAsync();
-        return entity.Id;
     }
 
     private static async Task<BaseEntity?> FindAsync(DbContext context, string entityName, int id) =>

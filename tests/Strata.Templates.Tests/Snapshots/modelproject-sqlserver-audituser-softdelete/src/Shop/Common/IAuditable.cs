@@ -9,4 +9,10 @@ public interface IAuditable
     DateTime CreatedAt { get; }
 
     DateTime UpdatedAt { get; }
+
+    /// <summary>The <see cref="ICurrentUser.UserId"/> that inserted the row.</summary>
+    string? CreatedBy { get; }
+
+    /// <summary>The <see cref="ICurrentUser.UserId"/> that last changed the row.</summary>
+    string? UpdatedBy { get; }
 }

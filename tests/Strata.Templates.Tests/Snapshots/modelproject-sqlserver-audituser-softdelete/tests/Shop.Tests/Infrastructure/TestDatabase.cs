@@ -1,4 +1,6 @@
+using Shop.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Shop.Tests.Infrastructure;
@@ -30,9 +32,25 @@ public sealed class TestDatabase : IAsyncLifetime
     public ShopDbContext CreateContext()
     {
         var options = new DbContextOptionsBuilder<ShopDbContext>()
-            .UseShopModel(_connectionString, Clock)
+            .UseShopModel(_connectionString, Clock, AnonymousUser.Instance)
             .Options;
 
         return new ShopDbContext(options);
+    }
+
+    /// <summary>Saves one valid <paramref name="entityType"/> (with new parents for its required relationships) and returns it.</summary>
+    public async Task<BaseEntity> InsertAsync(IEntityType entityType)
+    {
+        await using var context = CreateContext();
+        var entity = (BaseEntity)new TestData(context).Add(entityType);
+        await context.SaveChangesAsync();
+        return entity;
+    }
+
+    /// <summary>Counts the rows of the entity's table, bypassing the model.</summary>
+    public async Task<int> CountRowsAsync(IEntityType entityType)
+    {
+        await using var context = CreateContext();
+        return await context.CountRowsAsync(entityType);
     }
 }

@@ -48,7 +48,7 @@ public sealed class ModelConventionTests
     [MemberData(nameof(Entities))]
     public void Every_string_column_has_a_max_length(string entityName)
     {
-        var unbounded = AllProperties(ModelCatalog.Entity(entityName))
+        var unbounded = ModelCatalog.Columns(ModelCatalog.Entity(entityName))
             .Where(property => property.ClrType == typeof(string) && property.GetMaxLength() is null && property.GetColumnType() is null)
             .Select(property => property.Name);
 
@@ -59,7 +59,7 @@ public sealed class ModelConventionTests
     [MemberData(nameof(Entities))]
     public void Every_decimal_column_has_an_explicit_precision(string entityName)
     {
-        var imprecise = AllProperties(ModelCatalog.Entity(entityName))
+        var imprecise = ModelCatalog.Columns(ModelCatalog.Entity(entityName))
             .Where(property => (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(decimal) && property.GetPrecision() is null)
             .Select(property => property.Name);
 
@@ -71,7 +71,7 @@ public sealed class ModelConventionTests
     public void Enums_are_stored_as_strings_limited_to_their_names(string entityName)
     {
         var entity = ModelCatalog.Entity(entityName);
-        foreach (var property in AllProperties(entity).Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).IsEnum))
+        foreach (var property in ModelCatalog.Columns(entity).Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).IsEnum))
         {
             Assert.Equal(typeof(string), property.GetProviderClrType());
             Assert.Contains(entity.GetCheckConstraints(), check => check.Name!.EndsWith($"{property.GetColumnName()}_Enum", StringComparison.Ordinal));
@@ -115,7 +115,4 @@ public sealed class ModelConventionTests
 
         Assert.Empty(cascading);
     }
-
-    private static IEnumerable<IProperty> AllProperties(IEntityType entity) =>
-        entity.GetProperties().Concat(entity.GetComplexProperties().SelectMany(complex => complex.ComplexType.GetProperties()));
 }

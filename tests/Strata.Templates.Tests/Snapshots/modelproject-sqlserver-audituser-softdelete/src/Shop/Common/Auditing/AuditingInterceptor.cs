@@ -11,7 +11,7 @@ namespace Shop.Common.Auditing;
 /// insert, <c>UpdatedAt</c> on insert and whenever a column really changes. Time comes from the
 /// injected <see cref="TimeProvider"/>, so tests can freeze and move it.
 /// </summary>
-public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser currentUser) : SaveChangesInterceptor
 {
     // What to look at per entity type, worked out once: this runs for every modified row of every save.
     private static readonly ConcurrentDictionary<IEntityType, AuditedColumns> ColumnsByEntityType = new();
@@ -39,6 +39,7 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChanges
         }
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
+        var userId = currentUser.UserId;
 
         // Entries() runs DetectChanges first, so "really changed" below sees the caller's latest edits.
         foreach (var entry in context.ChangeTracker.Entries())
@@ -48,6 +49,8 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChanges
                 case EntityState.Added when entry.Entity is AuditableEntity added:
                     added.CreatedAt = now;
                     added.UpdatedAt = now;
+                    added.CreatedBy = userId;
+                    added.UpdatedBy = userId;
                     break;
 
                 case EntityState.Modified:
@@ -61,6 +64,7 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChanges
                     if (entry.Entity is AuditableEntity auditable)
                     {
                         auditable.UpdatedAt = now;
+                        auditable.UpdatedBy = userId;
                     }
 
                     break;
@@ -103,11 +107,14 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChanges
         [
             nameof(AuditableEntity.CreatedAt),
             nameof(AuditableEntity.UpdatedAt),
+            nameof(AuditableEntity.CreatedBy),
+            nameof(AuditableEntity.UpdatedBy),
         ];
 
         private static readonly HashSet<string> CreationColumns =
         [
             nameof(AuditableEntity.CreatedAt),
+            nameof(AuditableEntity.CreatedBy),
         ];
 
         public static AuditedColumns Of(IEntityType entityType) => new(
