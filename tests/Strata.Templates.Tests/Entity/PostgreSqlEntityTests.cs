@@ -84,22 +84,7 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
     [SkippableFact]
     public async Task Orders_and_OrderLines_reference_their_parents_with_delete_rule_CASCADE_and_no_other_table_has_a_foreign_key()
     {
-        var foreignKeys = await QueryAsync(
-            """
-            SELECT tc.table_name, kcu.column_name, ref.table_name, ref_kcu.column_name, rc.delete_rule
-            FROM information_schema.table_constraints tc
-            JOIN information_schema.key_column_usage kcu
-              ON kcu.constraint_schema = tc.constraint_schema AND kcu.constraint_name = tc.constraint_name
-            JOIN information_schema.referential_constraints rc
-              ON rc.constraint_schema = tc.constraint_schema AND rc.constraint_name = tc.constraint_name
-            JOIN information_schema.table_constraints ref
-              ON ref.constraint_schema = rc.unique_constraint_schema AND ref.constraint_name = rc.unique_constraint_name
-            JOIN information_schema.key_column_usage ref_kcu
-              ON ref_kcu.constraint_schema = ref.constraint_schema AND ref_kcu.constraint_name = ref.constraint_name
-             AND ref_kcu.ordinal_position = kcu.position_in_unique_constraint
-            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'
-            """,
-            reader => $"{reader.GetString(0)}.{reader.GetString(1)} -> {reader.GetString(2)}.{reader.GetString(3)} ON DELETE {reader.GetString(4)}");
+        var foreignKeys = await PostgresCatalog.ForeignKeysAsync(await ConnectionStringAsync());
 
         Assert.Equal(
             ["OrderLines.OrderId -> Orders.Id ON DELETE CASCADE", "Orders.CustomerId -> Customers.Id ON DELETE CASCADE"],
@@ -109,18 +94,7 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
     [SkippableFact]
     public async Task Every_foreign_key_is_covered_by_an_index_on_its_columns()
     {
-        var unindexed = await QueryAsync(
-            """
-            SELECT c.conrelid::regclass::text || ' ' || c.conname
-            FROM pg_constraint c
-            WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
-              AND NOT EXISTS (
-                SELECT 1 FROM pg_index i
-                WHERE i.indrelid = c.conrelid
-                  AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] @> c.conkey
-                  AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] <@ c.conkey)
-            """,
-            reader => reader.GetString(0));
+        var unindexed = await PostgresCatalog.UnindexedForeignKeysAsync(await ConnectionStringAsync());
         var foreignKeyIndexes = await QueryAsync(
             "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname IN ('IX_Orders_CustomerId', 'IX_OrderLines_OrderId') ORDER BY indexname",
             reader => reader.GetString(0));
@@ -144,19 +118,8 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
         EntityProjectFixture.AssertCoversEveryEntity(run);
     }
 
-    private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
-    {
-        var database = await Fixture.MigratedDatabaseAsync(Hive);
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
+    private async Task<string> ConnectionStringAsync() => (await Fixture.MigratedDatabaseAsync(Hive)).ConnectionString;
 
-        return rows;
-    }
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read) =>
+        await PostgresCatalog.QueryAsync(await ConnectionStringAsync(), sql, read);
 }

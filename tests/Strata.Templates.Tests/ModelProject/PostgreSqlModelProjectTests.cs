@@ -107,23 +107,7 @@ public sealed class PostgreSqlModelProjectTests(TemplateHive hive, PostgreSqlSho
     [SkippableFact]
     public async Task Products_reference_Suppliers_with_a_foreign_key_whose_delete_rule_is_RESTRICT()
     {
-        var foreignKeys = await QueryAsync(
-            """
-            SELECT tc.table_name, kcu.column_name, ref.table_name, ref_kcu.column_name, rc.delete_rule
-            FROM information_schema.table_constraints tc
-            JOIN information_schema.key_column_usage kcu
-              ON kcu.constraint_schema = tc.constraint_schema AND kcu.constraint_name = tc.constraint_name
-            JOIN information_schema.referential_constraints rc
-              ON rc.constraint_schema = tc.constraint_schema AND rc.constraint_name = tc.constraint_name
-            JOIN information_schema.table_constraints ref
-              ON ref.constraint_schema = rc.unique_constraint_schema AND ref.constraint_name = rc.unique_constraint_name
-            JOIN information_schema.key_column_usage ref_kcu
-              ON ref_kcu.constraint_schema = ref.constraint_schema AND ref_kcu.constraint_name = ref.constraint_name
-             AND ref_kcu.ordinal_position = kcu.position_in_unique_constraint
-            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'
-            ORDER BY tc.table_name, kcu.column_name
-            """,
-            reader => $"{reader.GetString(0)}.{reader.GetString(1)} -> {reader.GetString(2)}.{reader.GetString(3)} ON DELETE {reader.GetString(4)}");
+        var foreignKeys = await PostgresCatalog.ForeignKeysAsync(await ConnectionStringAsync());
 
         Assert.Equal(["Products.SupplierId -> Suppliers.Id ON DELETE RESTRICT"], foreignKeys);
     }
@@ -131,18 +115,7 @@ public sealed class PostgreSqlModelProjectTests(TemplateHive hive, PostgreSqlSho
     [SkippableFact]
     public async Task Every_foreign_key_is_covered_by_an_index_on_its_columns()
     {
-        var unindexed = await QueryAsync(
-            """
-            SELECT c.conrelid::regclass::text || ' ' || c.conname
-            FROM pg_constraint c
-            WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
-              AND NOT EXISTS (
-                SELECT 1 FROM pg_index i
-                WHERE i.indrelid = c.conrelid
-                  AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] @> c.conkey
-                  AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)] <@ c.conkey)
-            """,
-            reader => reader.GetString(0));
+        var unindexed = await PostgresCatalog.UnindexedForeignKeysAsync(await ConnectionStringAsync());
         var supplierIndex = await QueryAsync(
             "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = 'IX_Products_SupplierId'",
             reader => reader.GetString(0));
@@ -214,24 +187,8 @@ public sealed class PostgreSqlModelProjectTests(TemplateHive hive, PostgreSqlSho
         Assert.True(run.Skipped.Count == 0, run.Describe("With ConnectionStrings__ShopTests set, no generated test may skip."));
     }
 
-    private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
-    {
-        var database = await Fixture.MigratedDatabaseAsync(Hive);
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+    private async Task<string> ConnectionStringAsync() => (await Fixture.MigratedDatabaseAsync(Hive)).ConnectionString;
 
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters) =>
+        await PostgresCatalog.QueryAsync(await ConnectionStringAsync(), sql, read, parameters);
 }
