@@ -23,7 +23,12 @@ dotnet pack "$repo_root/Templates.csproj" -c Release -o "$repo_root/artifacts/pa
 package="$(ls -t "$repo_root"/artifacts/package/Strata.Templates.*.nupkg | head -n 1)"
 
 step "Installing $(basename "$package")"
-dotnet new install "$package" --force "${hive_args[@]}"
+# Remove earlier installs first: the same package installed from two clones' paths makes
+# `dotnet new` fail with "Sequence contains more than one matching element" (exit 70).
+for _ in 1 2 3 4 5; do
+  dotnet new uninstall Strata.Templates "${hive_args[@]}" >/dev/null 2>&1 || break
+done
+dotnet new install "$package" "${hive_args[@]}"
 
 step "Creating the model project Shop (SQLite)"
 mkdir -p "$output"
