@@ -1,4 +1,5 @@
 using Contoso.Shop.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -48,4 +49,19 @@ public static class ModelCatalog
     /// <summary>The entity's mapped properties, value-object members included (e.g. Address.City).</summary>
     public static IEnumerable<IProperty> Columns(IEntityType entity) =>
         entity.GetProperties().Concat(entity.GetComplexProperties().SelectMany(complex => complex.ComplexType.GetProperties()));
+
+    /// <summary>The entity's CHECK constraints that come from model rules, split into column and rule.</summary>
+    public static IEnumerable<CheckRule> CheckRules(IEntityType entity)
+    {
+        var prefix = $"CK_{entity.GetTableName()}_";
+        foreach (var name in entity.GetCheckConstraints().Select(check => check.Name).OfType<string>())
+        {
+            // The column sits between the table prefix and the last underscore: column names may hold underscores too.
+            var split = name.LastIndexOf('_');
+            if (name.StartsWith(prefix, StringComparison.Ordinal) && split > prefix.Length)
+            {
+                yield return new CheckRule(name, name[prefix.Length..split], name[(split + 1)..]);
+            }
+        }
+    }
 }

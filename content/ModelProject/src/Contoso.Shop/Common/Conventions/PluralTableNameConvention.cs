@@ -23,7 +23,12 @@ public sealed class PluralTableNameConvention : IModelFinalizingConvention
                 continue;
             }
 
-            // A convention-level call: EF ignores it where a configuration or [Table] named the table.
+            // A table named in a configuration or by [Table] wins: no plural to work out.
+            if (entityType.GetTableNameConfigurationSource() is ConfigurationSource.Explicit or ConfigurationSource.DataAnnotation)
+            {
+                continue;
+            }
+
             entityType.Builder.ToTable(entityType.ShortName().Pluralize());
         }
     }

@@ -52,7 +52,7 @@ public partial class ShopDbContext(DbContextOptions<ShopDbContext> options) : Db
 
         configurationBuilder.Conventions.Add(_ => new PluralTableNameConvention());
         configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
-        configurationBuilder.Conventions.Add(services => new CheckConstraintConvention(
+        configurationBuilder.Conventions.Add(services => new ValueRuleCheckConstraintConvention(
             services.GetRequiredService<ISqlGenerationHelper>(),
             isSqlite: services.GetRequiredService<IDatabaseProvider>().Name == "Microsoft.EntityFrameworkCore.Sqlite"));
     }

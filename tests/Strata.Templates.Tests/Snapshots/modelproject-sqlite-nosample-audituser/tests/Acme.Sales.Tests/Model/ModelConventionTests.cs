@@ -74,7 +74,7 @@ public sealed class ModelConventionTests
         foreach (var property in ModelCatalog.Columns(entity).Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).IsEnum))
         {
             Assert.Equal(typeof(string), property.GetProviderClrType());
-            Assert.Contains(entity.GetCheckConstraints(), check => check.Name!.EndsWith($"{property.GetColumnName()}_Enum", StringComparison.Ordinal));
+            Assert.Contains(ModelCatalog.CheckRules(entity), check => check.Column == property.GetColumnName() && check.Rule == "Enum");
         }
     }
 

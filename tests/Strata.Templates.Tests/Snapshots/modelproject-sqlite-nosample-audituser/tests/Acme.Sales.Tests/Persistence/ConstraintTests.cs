@@ -117,10 +117,8 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
         var row = await database.InsertAsync(entityType);
 
         await using var context = database.CreateContext();
-        foreach (var check in entityType.GetCheckConstraints())
+        foreach (var (_, column, rule) in ModelCatalog.CheckRules(entityType))
         {
-            var rest = check.Name![$"CK_{table}_".Length..];
-            var (column, rule) = (rest[..rest.LastIndexOf('_')], rest[(rest.LastIndexOf('_') + 1)..]);
             var badValue = rule switch
             {
                 "NonNegative" => "-1",

@@ -74,9 +74,8 @@ public sealed class ValidatorAgreementTests
         var properties = RuledProperties(entity).ToDictionary(p => p.Property.GetColumnName(table)!);
         var missing = new List<string>();
 
-        foreach (var check in entity.GetCheckConstraints())
+        foreach (var (name, column, rule) in ModelCatalog.CheckRules(entity))
         {
-            var (column, rule) = SplitCheckName(check.Name!, entity.GetTableName()!);
             if (rule == "MaxLength" || !properties.TryGetValue(column, out var property))
             {
                 continue;
@@ -91,18 +90,11 @@ public sealed class ValidatorAgreementTests
 
             if (!matched)
             {
-                missing.Add($"{property.Path} ({check.Name})");
+                missing.Add($"{property.Path} ({name})");
             }
         }
 
         Assert.Empty(missing);
-    }
-
-    private static (string Column, string Rule) SplitCheckName(string name, string table)
-    {
-        var rest = name[$"CK_{table}_".Length..];
-        var split = rest.LastIndexOf('_');
-        return (rest[..split], rest[(split + 1)..]);
     }
 
     private sealed record RuledProperty(string Path, IProperty Property, IReadOnlyList<IPropertyValidator> Rules);

@@ -41,11 +41,11 @@ public sealed class ValidationTests(TestDatabase database) : IClassFixture<TestD
         foreach (var property in entityType.GetProperties())
         {
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-            var rule = entityType.GetCheckConstraints().FirstOrDefault(check => check.Name!.StartsWith($"CK_{entityType.GetTableName()}_{property.GetColumnName()}_", StringComparison.Ordinal))?.Name;
-            object? badValue = rule switch
+            var rules = ModelCatalog.CheckRules(entityType).Where(check => check.Column == property.GetColumnName()).Select(check => check.Rule);
+            object? badValue = rules.FirstOrDefault(rule => rule is "NonNegative" or "Enum") switch
             {
-                _ when rule?.EndsWith("_NonNegative", StringComparison.Ordinal) == true => Convert.ChangeType(-1, type, System.Globalization.CultureInfo.InvariantCulture),
-                _ when rule?.EndsWith("_Enum", StringComparison.Ordinal) == true => Enum.ToObject(type, 999),
+                "NonNegative" => Convert.ChangeType(-1, type, System.Globalization.CultureInfo.InvariantCulture),
+                "Enum" => Enum.ToObject(type, 999),
                 _ => null,
             };
 

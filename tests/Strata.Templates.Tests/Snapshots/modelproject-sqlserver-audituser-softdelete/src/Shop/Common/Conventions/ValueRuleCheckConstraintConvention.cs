@@ -14,9 +14,10 @@ namespace Shop.Common.Conventions;
 /// <item>a property marked <c>IsNonNegative()</c> may not go below zero;</item>
 /// <item>on SQLite, which ignores column lengths, a string may not exceed its max length.</item>
 /// </list>
-/// Constraints are named <c>CK_{Table}_{Column}_{Rule}</c>.
+/// Constraints are named <c>CK_{Table}_{Column}_{Rule}</c>. (EF Core has a <c>CheckConstraintConvention</c>
+/// of its own, hence the longer name.)
 /// </summary>
-public sealed class CheckConstraintConvention(ISqlGenerationHelper sql, bool isSqlite) : IModelFinalizingConvention
+public sealed class ValueRuleCheckConstraintConvention(ISqlGenerationHelper sql, bool isSqlite) : IModelFinalizingConvention
 {
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
