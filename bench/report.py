@@ -7,6 +7,7 @@ Reads scaffolding.tsv and model.tsv (seconds / milliseconds per run, one line ea
 BenchmarkDotNet full JSON reports under bdn/results/, and describes the machine.
 """
 import datetime
+import math
 import json
 import os
 import pathlib
@@ -88,6 +89,43 @@ def verdict(ratio, goal):
     return "met" if ratio <= goal else "**missed**"
 
 
+def median_ci(values, confidence=0.95):
+    """The median and a distribution-free confidence interval for it (order statistics, binomial).
+
+    Needs no assumption about the shape of the noise, which on a shared machine is far from normal.
+    With fewer than 6 values no 95 % interval exists; the range is returned instead.
+    """
+    ordered = sorted(values)
+    n = len(ordered)
+    tail = (1 - confidence) / 2
+    k, cumulative = 0, 0.0
+    while k < n:
+        probability = math.comb(n, k) / 2**n
+        if cumulative + probability > tail:
+            break
+        cumulative += probability
+        k += 1
+    if k == 0:
+        return statistics.median(ordered), ordered[0], ordered[-1]
+    return statistics.median(ordered), ordered[k - 1], ordered[n - k]
+
+
+def paired(base, samples):
+    """Per-round ratios: each run against the baseline's run of the same round (same conditions)."""
+    return [sample / reference for sample, reference in zip(samples, base)]
+
+
+VERDICTS = []
+
+
+def judge(name, ratios, goal):
+    """Median of the paired ratios against the goal; records the verdict for the summary."""
+    middle, low, high = median_ci(ratios)
+    met = middle <= goal
+    VERDICTS.append((name, middle, low, high, goal, met))
+    return middle, low, high, ("met" if met else "**missed**")
+
+
 def bdn_reports(results):
     benchmarks = []
     # BenchmarkDotNet writes under BenchmarkDotNet.Artifacts/ in the working folder (or --artifacts).
@@ -106,12 +144,15 @@ def scaffolding_section(results):
         lines.append(f"| `dotnet new modelproject -n X --no-sample` (files only, no restore) | {len(rows['modelproject'])} | {median(rows['modelproject']):.2f} s | | |")
     if "entity-template" in rows and "entity-bare" in rows:
         template, bare = median(rows["entity-template"]), median(rows["entity-bare"])
-        ratio = template / bare
-        lines.append(f"| `dotnet new entity -n X --allow-scripts yes`, end to end | {len(rows['entity-template'])} | {template:.2f} s | **{ratio:.2f}** | ≤ {GOALS['entity']} {verdict(ratio, GOALS['entity'])} |")
+        # Run r of each is one pair (they alternate order), so the ratio is taken per pair.
+        ratios = paired([run[0] for run in rows["entity-bare"]], [run[0] for run in rows["entity-template"]])
+        ratio, low, high, outcome = judge("`dotnet new entity` end to end vs bare `dotnet ef migrations add`", ratios, GOALS["entity"])
+        lines.append(f"| `dotnet new entity -n X --allow-scripts yes`, end to end | {len(rows['entity-template'])} | {template:.2f} s | **{ratio:.2f}** (per pair, range {low:.2f}–{high:.2f}) | ≤ {GOALS['entity']} {outcome} |")
         lines.append(f"| bare `dotnet ef migrations add X` after writing the same files | {len(rows['entity-bare'])} | {bare:.2f} s | 1.00 | |")
     if "entity-early" in rows and "entity-late" in rows:
         early, late = median(rows["entity-early"]), median(rows["entity-late"])
         ratio = late / early
+        VERDICTS.append(("the 50th entity vs the 1st (ratio of medians)", ratio, ratio, ratio, GOALS["growth"], ratio <= GOALS["growth"]))
         lines.append(f"| `dotnet new entity`, entities 1-3 of a project | {len(rows['entity-early'])} | {early:.2f} s | 1.00 | |")
         lines.append(f"| `dotnet new entity`, entities 50-52 of a project | {len(rows['entity-late'])} | {late:.2f} s | **{ratio:.2f}** | ≤ {GOALS['growth']} {verdict(ratio, GOALS['growth'])} |")
     else:
@@ -136,34 +177,42 @@ def paired_section(results):
         return []
     count = len(next(iter(runs.values())))
     lines = [
-        f"**Interleaved, CPU time (the verdicts).** The three DbContexts in turn, {count} rounds, each inserting",
-        "then updating 10,000 rows (10 × 1,000 per SaveChanges). CPU time of the working thread per 10,000",
-        "rows: what the interceptors add. Other load on the machine only ever adds time, so the verdict uses",
-        "the fastest run of each (the least disturbed); medians are shown beside it. On PostgreSQL CPU time",
-        "is the client's share only (the server's work is the same for all three).",
+        f"**Interleaved (the verdicts).** The three DbContexts take turns, {count} rounds (order reversed every",
+        "other round), each inserting then updating 10,000 rows (10 × 1,000 per SaveChanges). The verdict is",
+        "on elapsed time, what the application waits for: the **median of the per-round ratios** (each run",
+        "against the plain DbContext's run in the same round, so both saw the same machine), with its 95 %",
+        "confidence interval. Beside it, the same for the CPU time of the thread doing the work: on",
+        "PostgreSQL that is the client's share only, so it shows what the interceptors cost without the",
+        "server's (equal) work diluting it.",
         "",
-        "| Database | Operation | DbContext | CPU, fastest | Ratio | Goal | CPU, median | Ratio | Wall, median | Ratio |",
-        "|---|---|---|---:|---:|---|---:|---:|---:|---:|",
+        "| Database | Operation | DbContext | Elapsed, median | Paired ratio | 95 % CI | Goal | Client CPU, median | CPU ratio | 95 % CI |",
+        "|---|---|---|---:|---:|---|---|---:|---:|---|",
     ]
     for database in ("Sqlite", "PostgreSql"):
         for operation in ("Insert", "Update"):
             base = runs.get((database, operation, "Plain"))
             if not base:
                 continue
-            base_wall, base_cpu = median(base, 0), median(base, 1)
-            base_min = min(sample[1] for sample in base)
+            base_wall = [sample[0] for sample in base]
+            base_cpu = [sample[1] for sample in base]
             for variant in ("Plain", "Auditing", "AuditingAndValidation"):
                 samples = runs.get((database, operation, variant))
                 if not samples:
                     continue
-                wall, cpu = median(samples, 0), median(samples, 1)
-                fastest = min(sample[1] for sample in samples)
-                ratio = fastest / base_min
-                goal = f"≤ {GOALS[variant]} {verdict(ratio, GOALS[variant])}" if variant in GOALS else ""
-                shown = "1.00" if variant == "Plain" else f"**{ratio:.2f}**"
+                wall = [sample[0] for sample in samples]
+                cpu = [sample[1] for sample in samples]
+                if variant == "Plain":
+                    lines.append(
+                        f"| {DATABASES[database]} | {operation} | {LABELS[variant]} | {statistics.median(wall):.0f} ms | 1.00 | | | "
+                        f"{statistics.median(cpu):.0f} ms | 1.00 | |")
+                    continue
+                name = f"{DATABASES[database]}, {operation.lower()}, {LABELS[variant].removeprefix('template: ')}"
+                middle, low, high, outcome = judge(name, paired(base_wall, wall), GOALS[variant])
+                cpu_middle, cpu_low, cpu_high = median_ci(paired(base_cpu, cpu))
                 lines.append(
-                    f"| {DATABASES[database]} | {operation} | {LABELS[variant]} | {fastest:.0f} ms | {shown} | {goal} | "
-                    f"{cpu:.0f} ms | {cpu / base_cpu:.2f} | {wall:.0f} ms | {wall / base_wall:.2f} |")
+                    f"| {DATABASES[database]} | {operation} | {LABELS[variant]} | {statistics.median(wall):.0f} ms | **{middle:.3f}** | "
+                    f"{low:.3f}–{high:.3f} | ≤ {GOALS[variant]} {outcome} | {statistics.median(cpu):.0f} ms | {cpu_middle:.3f} | "
+                    f"{cpu_low:.3f}–{cpu_high:.3f} |")
     return lines + [""]
 
 
@@ -220,26 +269,36 @@ def model_section(results, benchmarks):
         "Compiled": "as above, with the compiled model (`dotnet ef dbcontext optimize`)",
     }
     if startup:
-        has_cpu = all(len(sample) > 2 for samples in startup.values() for sample in samples)
-        base = median(startup["Plain"], 2 if has_cpu else 0)
+        base_cpu = [sample[2] for sample in startup["Plain"]]
         lines += [
-            "Cold start: a new process per run, runs interleaved, medians. Wall time from `Main` to the end of",
-            "the first query (JIT, model building, query compilation) and to `context.Model` being ready; CPU",
-            "time of the whole process at that point (runtime start-up included, the same for all). The",
-            "ratio (the verdict) is on CPU time, which a loaded machine disturbs least.",
+            "Cold start: a new process per run; the four variants take turns, round after round. Wall time from",
+            "`Main` to the end of the first query (JIT, model building, query compilation) and to `context.Model`",
+            "being ready (medians); CPU time of the whole process at that point (runtime start-up included, the",
+            "same for all). The verdict is the median of the per-round CPU ratios against the plain DbContext,",
+            "with its 95 % confidence interval.",
             "",
-            "| DbContext | Runs | First query (wall) | Model ready (wall) | Process CPU | CPU ratio | Goal |",
-            "|---|---:|---:|---:|---:|---:|---|",
+            "| DbContext | Runs | First query (wall) | Model ready (wall) | Process CPU | Paired CPU ratio | 95 % CI | Goal | Fastest ratio |",
+            "|---|---:|---:|---:|---:|---:|---|---|---:|",
         ]
         for variant in ("Plain", "Conventions", "Template", "Compiled"):
             if variant not in startup:
                 continue
-            total, ready = median(startup[variant]), median(startup[variant], 1)
-            cpu = median(startup[variant], 2) if has_cpu else total
-            ratio = cpu / base
-            goal = f"≤ {GOALS['conventions']} {verdict(ratio, GOALS['conventions'])}" if variant == "Conventions" else ""
-            shown = "1.00" if variant == "Plain" else f"**{ratio:.2f}**"
-            lines.append(f"| {labels[variant]} | {len(startup[variant])} | {total:.0f} ms | {ready:.0f} ms | {cpu:.0f} ms | {shown} | {goal} |")
+            samples = startup[variant]
+            total, ready, cpu = median(samples), median(samples, 1), median(samples, 2)
+            if variant == "Plain":
+                lines.append(f"| {labels[variant]} | {len(samples)} | {total:.0f} ms | {ready:.0f} ms | {cpu:.0f} ms | 1.00 | | | 1.00 |")
+                continue
+            ratios = paired(base_cpu, [sample[2] for sample in samples])
+            if variant == "Conventions":
+                middle, low, high, outcome = judge("cold start, 200 entities, with our conventions", ratios, GOALS["conventions"])
+                goal = f"≤ {GOALS['conventions']} {outcome}"
+            else:
+                middle, low, high = median_ci(ratios)
+                goal = ""
+            fastest = min(sample[2] for sample in samples) / min(base_cpu)
+            lines.append(
+                f"| {labels[variant]} | {len(samples)} | {total:.0f} ms | {ready:.0f} ms | {cpu:.0f} ms | **{middle:.3f}** | "
+                f"{low:.3f}–{high:.3f} | {goal} | {fastest:.3f} |")
         lines.append("")
     warm = {b["Method"]: b for b in benchmarks if b["Type"] == "ModelBuildingBenchmarks"}
     if warm:
@@ -262,27 +321,50 @@ def model_section(results, benchmarks):
     return lines or ["Not measured in this run."]
 
 
+def settings(results):
+    path = results / "settings.txt"
+    return path.read_text().strip() if path.exists() else "default settings"
+
+
+def summary():
+    if not VERDICTS:
+        return ["No goal was measured in this run."]
+    missed = [v for v in VERDICTS if not v[5]]
+    lines = [
+        f"**{len(VERDICTS) - len(missed)} of {len(VERDICTS)} goals met in this run.** A ratio is the pack's time over",
+        "the baseline's (1.05 = 5 % slower). Where the 95 % confidence interval reaches past the limit, this",
+        "run cannot tell the ratio from the limit at that margin.",
+        "",
+        "| Goal | Ratio | 95 % CI | Limit | Verdict |",
+        "|---|---:|---|---:|---|",
+    ]
+    for name, middle, low, high, goal, met in VERDICTS:
+        interval = "" if low == high else f"{low:.3f}–{high:.3f}"
+        lines.append(f"| {name} | {middle:.3f} | {interval} | ≤ {goal} | {'met' if met else '**missed**'} |")
+    return lines
+
+
 def main():
     results = pathlib.Path(sys.argv[1])
     output = pathlib.Path(sys.argv[2])
     elapsed = int(sys.argv[3])
     benchmarks = bdn_reports(results)
+    body = ["", "## 1. Scaffolding", ""] + scaffolding_section(results)
+    body += ["", "## 2. Runtime overhead of auditing and validation", ""] + runtime_section(results, benchmarks)
+    body += ["", "## 3. Model building: 200 entities", ""] + model_section(results, benchmarks)
     doc = [
         "# Benchmarks",
         "",
         "What the pack costs its users, measured side by side in one run of `bash build/bench.sh`",
-        f"(this run took {elapsed // 60} min {elapsed % 60} s). Regenerate this page with that command; the",
-        "figures below are from the machine described here, so compare ratios, not absolute times.",
+        f"(this run took {elapsed // 60} min {elapsed % 60} s, {settings(results)}). Regenerate this page with",
+        "that command; the figures below are from the machine described here, so compare ratios, not",
+        "absolute times.",
         "",
-        "## Machine",
-        "",
-        "| | |",
-        "|---|---|",
     ]
+    doc += summary()
+    doc += ["", "## Machine", "", "| | |", "|---|---|"]
     doc += [f"| {key} | {value} |" for key, value in machine(results)]
-    doc += ["", "## 1. Scaffolding", ""] + scaffolding_section(results)
-    doc += ["", "## 2. Runtime overhead of auditing and validation", ""] + runtime_section(results, benchmarks)
-    doc += ["", "## 3. Model building: 200 entities", ""] + model_section(results, benchmarks)
+    doc += body
     notes = pathlib.Path("bench/benchmarks-notes.md")
     if notes.exists():
         doc += ["", notes.read_text().rstrip()]

@@ -12,7 +12,8 @@
 #      conventions, and with a compiled model (`dotnet ef dbcontext optimize`).
 #
 # --quick runs fewer repetitions (a smoke test; its figures are not for the docs).
-# Environment: STRATA_BENCH_REPS (scaffolding and start-up repetitions, default 5),
+# Environment: STRATA_BENCH_REPS (scaffolding repetitions, default 5), STRATA_BENCH_STARTS (cold
+# starts per model variant, default 15),
 # STRATA_BENCH_ITERATIONS (BenchmarkDotNet iterations, default 8), STRATA_BENCH_ROUNDS (interleaved
 # runtime rounds measuring CPU time, default 16), STRATA_BENCH_WORK (work folder,
 # default artifacts/bench/work; emptied first), STRATA_BENCH_OUTPUT (default docs/benchmarks.md).
@@ -46,10 +47,12 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 reps=${STRATA_BENCH_REPS:-5}
 iterations=${STRATA_BENCH_ITERATIONS:-8}
 rounds=${STRATA_BENCH_ROUNDS:-16}
+starts=${STRATA_BENCH_STARTS:-15}
 if ((quick)); then
   reps=2
   iterations=3
   rounds=2
+  starts=2
 fi
 export STRATA_BENCH_ITERATIONS=$iterations
 
@@ -61,6 +64,8 @@ rm -rf "$work"
 mkdir -p "$results" "$hive"
 started=$SECONDS
 uptime >"$results/load-start.txt"
+printf 'STRATA_BENCH_REPS=%s STRATA_BENCH_ITERATIONS=%s STRATA_BENCH_ROUNDS=%s STRATA_BENCH_STARTS=%s\n' \
+  "$reps" "$iterations" "$rounds" "$starts" | sed 's/ /, /g; s/^/settings /' >"$results/settings.txt"
 
 # `dotnet new` waits at a prompt without a terminal: always a timeout, never stdin.
 # Exit code 70 (an engine exception) was seen once right after install while the template cache was
@@ -160,9 +165,9 @@ if ((model)); then
   (cd "$results" && dotnet "$bench_dll" --filter '*ModelBuildingBenchmarks*' --artifacts "$results/bdn" >"$results/model.log" 2>&1) ||
     { tail -n 40 "$results/model.log" >&2; die "the model-building benchmarks failed"; }
 
-  log "model building: cold start, a new process per run, x$((reps + 2)) per variant (interleaved)"
+  log "model building: cold start, a new process per run, x$starts per variant (interleaved)"
   dotnet "$bench_dll" startup prepare
-  for ((r = 1; r <= reps + 2; r++)); do
+  for ((r = 1; r <= starts; r++)); do
     for variant in Plain Conventions Template Compiled; do
       printf 'startup-%s\t%s\n' "$variant" "$(dotnet "$bench_dll" startup "$variant")" >>"$results/model.tsv"
     done

@@ -5,7 +5,13 @@ public interface IRowWorkload : IDisposable
 {
     void Insert();
 
+    void InsertBatch(int batch);
+
     void LoadForUpdate();
 
     void Update();
+
+    void UpdateBatch(int batch);
+
+    void ReleaseTracked();
 }

@@ -4,45 +4,67 @@ using System.Globalization;
 namespace Strata.Benchmarks.Runtime;
 
 /// <summary>
-/// `paired [rounds]`: the same workloads as <see cref="SaveChangesBenchmarks"/>, but the three
-/// variants run interleaved, round after round, and each run records wall time and the CPU time of
-/// the thread doing the work (<see cref="ThreadCpuTime"/>). On a shared, loaded machine that CPU time
-/// is far steadier than wall time; on PostgreSQL it is the client side only (where the interceptors run).
-/// Prints one tab-separated line per run: database, operation, variant, round, wall ms, CPU ms.
+/// `paired [rounds]`: the same workloads as <see cref="SaveChangesBenchmarks"/>, but run side by side.
+/// Each variant has its own database (its own in-memory SQLite database, or its own PostgreSQL
+/// database), and the three take turns batch by batch: the first 1,000 rows of each, then the next
+/// 1,000 of each, and so on, the order rotating every batch and reversing every round. A pair of
+/// measurements is then a few milliseconds apart, so a machine that speeds up or slows down under
+/// them (a shared VM does, by tens of percent) affects all three alike. Each run records wall time
+/// and the CPU time of the thread doing the work (<see cref="ThreadCpuTime"/>); on PostgreSQL that CPU
+/// time is the client side only (where the interceptors run).
+/// Prints one tab-separated line per variant, operation and round: database, operation, variant,
+/// round, wall ms, CPU ms (each the sum over the 10 batches of 1,000 rows).
 /// </summary>
 public static class PairedRunner
 {
     public static int Run(string[] args)
     {
         var rounds = args.Length > 1 && int.TryParse(args[1], out var value) ? value : 12;
-        var databases = SaveChangesBenchmarks.Databases().ToList();
-        foreach (var name in databases)
+        var variants = Enum.GetValues<Variant>();
+        foreach (var name in SaveChangesBenchmarks.Databases())
         {
-            using IBenchDatabase database = name == "Sqlite"
-                ? new SqliteBenchDatabase()
-                : new PostgresBenchDatabase(BenchEnvironment.PostgresConnectionString!);
-
-            // Two warm-up rounds (JIT, caches), then the measured ones; the order alternates each round.
-            for (var round = -2; round < rounds; round++)
+            var databases = variants.ToDictionary(variant => variant, variant => name == "Sqlite"
+                ? (IBenchDatabase)new SqliteBenchDatabase()
+                : new PostgresBenchDatabase(BenchEnvironment.PostgresConnectionString!, $"strata_bench_{variant.ToString().ToLowerInvariant()}"));
+            try
             {
-                var variants = Enum.GetValues<Variant>();
-                if (round % 2 != 0)
-                {
-                    Array.Reverse(variants);
-                }
+                var workloads = variants.ToDictionary(variant => variant, variant => databases[variant].Workload(variant));
 
-                foreach (var variant in variants)
+                // Two warm-up rounds (JIT, caches), then the measured ones.
+                for (var round = -2; round < rounds; round++)
                 {
-                    var workload = database.Workload(variant);
-                    database.Reset();
-                    var insert = Measure(workload.Insert);
-                    workload.LoadForUpdate();
-                    var update = Measure(workload.Update);
+                    foreach (var database in databases.Values)
+                    {
+                        database.Reset();
+                    }
+
+                    var insert = Interleave(variants, round, (variant, batch) => workloads[variant].InsertBatch(batch));
+                    foreach (var workload in workloads.Values)
+                    {
+                        workload.LoadForUpdate();
+                    }
+
+                    var update = Interleave(variants, round, (variant, batch) => workloads[variant].UpdateBatch(batch));
+                    foreach (var workload in workloads.Values)
+                    {
+                        workload.ReleaseTracked();
+                    }
+
                     if (round >= 0)
                     {
-                        Print(name, "Insert", variant, round, insert);
-                        Print(name, "Update", variant, round, update);
+                        foreach (var variant in variants)
+                        {
+                            Print(name, "Insert", variant, round, insert[variant]);
+                            Print(name, "Update", variant, round, update[variant]);
+                        }
                     }
+                }
+            }
+            finally
+            {
+                foreach (var database in databases.Values)
+                {
+                    database.Dispose();
                 }
             }
         }
@@ -50,16 +72,31 @@ public static class PairedRunner
         return 0;
     }
 
-    private static (double Wall, double Cpu) Measure(Action action)
+    /// <summary>Runs every batch of every variant, the variants taking turns; returns each one's summed times.</summary>
+    private static Dictionary<Variant, (double Wall, double Cpu)> Interleave(Variant[] variants, int round, Action<Variant, int> runBatch)
     {
+        var totals = variants.ToDictionary(variant => variant, _ => (Wall: 0.0, Cpu: 0.0));
+
+        // One collection before the phase, none inside it: the garbage a variant makes is part of its cost.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var cpu = ThreadCpuTime.Now();
-        var wall = Stopwatch.StartNew();
-        action();
-        var wallMs = wall.Elapsed.TotalMilliseconds;
-        return (wallMs, (ThreadCpuTime.Now() - cpu).TotalMilliseconds);
+        for (var batch = 0; batch < RowWorkload<object>.Batches; batch++)
+        {
+            for (var turn = 0; turn < variants.Length; turn++)
+            {
+                var position = (batch + turn) % variants.Length;
+                var variant = variants[round % 2 == 0 ? position : variants.Length - 1 - position];
+                var cpu = ThreadCpuTime.Now();
+                var wall = Stopwatch.StartNew();
+                runBatch(variant, batch);
+                var wallMs = wall.Elapsed.TotalMilliseconds;
+                var cpuMs = (ThreadCpuTime.Now() - cpu).TotalMilliseconds;
+                totals[variant] = (totals[variant].Wall + wallMs, totals[variant].Cpu + cpuMs);
+            }
+        }
+
+        return totals;
     }
 
     private static void Print(string database, string operation, Variant variant, int round, (double Wall, double Cpu) time) =>

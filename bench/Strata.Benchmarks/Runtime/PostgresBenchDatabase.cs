@@ -9,15 +9,16 @@ namespace Strata.Benchmarks.Runtime;
 /// <summary>
 /// A fresh database on the throwaway PostgreSQL cluster (<c>STRATA_BENCH_POSTGRES</c>). The full
 /// variant goes through the generated <c>UseBenchModelPgModel</c> itself.
+/// The database name lets several instances run side by side (one per variant in <see cref="PairedRunner"/>).
 /// </summary>
 public sealed class PostgresBenchDatabase : IBenchDatabase
 {
     private readonly string _connectionString;
     private readonly Dictionary<Variant, IRowWorkload> _workloads;
 
-    public PostgresBenchDatabase(string serverConnectionString)
+    public PostgresBenchDatabase(string serverConnectionString, string databaseName = "strata_bench")
     {
-        _connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "strata_bench" }.ConnectionString;
+        _connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
 
         var auditing = new DbContextOptionsBuilder<BenchModelPgDbContext>()
             .UseNpgsql(_connectionString)

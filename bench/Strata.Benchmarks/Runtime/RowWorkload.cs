@@ -19,15 +19,21 @@ public abstract class RowWorkload<TItem> : IRowWorkload
     {
         for (var batch = 0; batch < Batches; batch++)
         {
-            using var context = CreateContext();
-            var now = DateTime.UtcNow;
-            for (var i = 0; i < BatchSize; i++)
-            {
-                context.Add(NewRow((batch * BatchSize) + i, now));
-            }
-
-            context.SaveChanges();
+            InsertBatch(batch);
         }
+    }
+
+    /// <summary>Inserts batch <paramref name="batch"/> (rows <c>batch * BatchSize</c> onwards) in one SaveChanges.</summary>
+    public void InsertBatch(int batch)
+    {
+        using var context = CreateContext();
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < BatchSize; i++)
+        {
+            context.Add(NewRow((batch * BatchSize) + i, now));
+        }
+
+        context.SaveChanges();
     }
 
     /// <summary>Loads every row, tracked, into one context per batch (not measured).</summary>
@@ -49,18 +55,36 @@ public abstract class RowWorkload<TItem> : IRowWorkload
     /// <summary>Changes every loaded row and saves each batch (measured).</summary>
     public void Update()
     {
-        foreach (var (context, rows) in _tracked)
+        for (var batch = 0; batch < _tracked.Count; batch++)
         {
-            var now = DateTime.UtcNow;
-            foreach (var row in rows)
-            {
-                Change(row, now);
-            }
-
-            context.SaveChanges();
+            UpdateBatch(batch);
         }
 
         ReleaseTracked();
+    }
+
+    /// <summary>Changes the rows of one batch loaded by <see cref="LoadForUpdate"/> and saves them.</summary>
+    public void UpdateBatch(int batch)
+    {
+        var (context, rows) = _tracked[batch];
+        var now = DateTime.UtcNow;
+        foreach (var row in rows)
+        {
+            Change(row, now);
+        }
+
+        context.SaveChanges();
+    }
+
+    /// <summary>Disposes the contexts <see cref="LoadForUpdate"/> opened.</summary>
+    public void ReleaseTracked()
+    {
+        foreach (var (context, _) in _tracked)
+        {
+            context.Dispose();
+        }
+
+        _tracked.Clear();
     }
 
     public void Dispose()
@@ -75,13 +99,4 @@ public abstract class RowWorkload<TItem> : IRowWorkload
 
     protected abstract void Change(TItem row, DateTime utcNow);
 
-    private void ReleaseTracked()
-    {
-        foreach (var (context, _) in _tracked)
-        {
-            context.Dispose();
-        }
-
-        _tracked.Clear();
-    }
 }
