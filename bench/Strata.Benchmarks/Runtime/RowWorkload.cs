@@ -36,11 +36,11 @@ public abstract class RowWorkload<TItem> : IRowWorkload
         context.SaveChanges();
     }
 
-    /// <summary>Loads every row, tracked, into one context per batch (not measured).</summary>
+    /// <summary>Loads every row in the table, tracked, into one context per <see cref="BatchSize"/> rows (not measured).</summary>
     public void LoadForUpdate()
     {
         ReleaseTracked();
-        for (var batch = 0; batch < Batches; batch++)
+        for (var batch = 0; ; batch++)
         {
             var context = CreateContext();
             var rows = context.Set<TItem>()
@@ -48,6 +48,12 @@ public abstract class RowWorkload<TItem> : IRowWorkload
                 .Skip(batch * BatchSize)
                 .Take(BatchSize)
                 .ToList();
+            if (rows.Count == 0)
+            {
+                context.Dispose();
+                break;
+            }
+
             _tracked.Add((context, rows));
         }
     }
