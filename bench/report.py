@@ -118,12 +118,16 @@ def paired(base, samples):
 VERDICTS = []
 
 
+def record(name, ratio, low, high, goal):
+    """Records a goal's ratio (and its interval) for the summary; returns the verdict text."""
+    VERDICTS.append((name, ratio, low, high, goal))
+    return verdict(ratio, goal)
+
+
 def judge(name, ratios, goal):
-    """Median of the paired ratios against the goal; records the verdict for the summary."""
+    """Median of the paired ratios against the goal, recorded for the summary."""
     middle, low, high = median_ci(ratios)
-    met = middle <= goal
-    VERDICTS.append((name, middle, low, high, goal, met))
-    return middle, low, high, ("met" if met else "**missed**")
+    return middle, low, high, record(name, middle, low, high, goal)
 
 
 def bdn_reports(results):
@@ -152,9 +156,9 @@ def scaffolding_section(results):
     if "entity-early" in rows and "entity-late" in rows:
         early, late = median(rows["entity-early"]), median(rows["entity-late"])
         ratio = late / early
-        VERDICTS.append(("the 50th entity vs the 1st (ratio of medians)", ratio, ratio, ratio, GOALS["growth"], ratio <= GOALS["growth"]))
+        outcome = record("the 50th entity vs the 1st (ratio of medians)", ratio, ratio, ratio, GOALS["growth"])
         lines.append(f"| `dotnet new entity`, entities 1-3 of a project | {len(rows['entity-early'])} | {early:.2f} s | 1.00 | |")
-        lines.append(f"| `dotnet new entity`, entities 50-52 of a project | {len(rows['entity-late'])} | {late:.2f} s | **{ratio:.2f}** | ≤ {GOALS['growth']} {verdict(ratio, GOALS['growth'])} |")
+        lines.append(f"| `dotnet new entity`, entities 50-52 of a project | {len(rows['entity-late'])} | {late:.2f} s | **{ratio:.2f}** | ≤ {GOALS['growth']} {outcome} |")
     else:
         lines.append("")
         lines.append("`dotnet new entity` was not measured in this run (content/Entity was not there yet).")
@@ -329,18 +333,18 @@ def settings(results):
 def summary():
     if not VERDICTS:
         return ["No goal was measured in this run."]
-    missed = [v for v in VERDICTS if not v[5]]
+    met = sum(ratio <= goal for _, ratio, _, _, goal in VERDICTS)
     lines = [
-        f"**{len(VERDICTS) - len(missed)} of {len(VERDICTS)} goals met in this run.** A ratio is the pack's time over",
+        f"**{met} of {len(VERDICTS)} goals met in this run.** A ratio is the pack's time over",
         "the baseline's (1.05 = 5 % slower). Where the 95 % confidence interval reaches past the limit, this",
         "run cannot tell the ratio from the limit at that margin.",
         "",
         "| Goal | Ratio | 95 % CI | Limit | Verdict |",
         "|---|---:|---|---:|---|",
     ]
-    for name, middle, low, high, goal, met in VERDICTS:
+    for name, ratio, low, high, goal in VERDICTS:
         interval = "" if low == high else f"{low:.3f}–{high:.3f}"
-        lines.append(f"| {name} | {middle:.3f} | {interval} | ≤ {goal} | {'met' if met else '**missed**'} |")
+        lines.append(f"| {name} | {ratio:.3f} | {interval} | ≤ {goal} | {verdict(ratio, goal)} |")
     return lines
 
 

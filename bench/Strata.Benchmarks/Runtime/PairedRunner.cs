@@ -33,11 +33,8 @@ public static class PairedRunner
                 // Two warm-up rounds (JIT, caches), then the measured ones.
                 for (var round = -2; round < rounds; round++)
                 {
-                    // Before each phase a full collection, so no variant pays for garbage another left, and one
-                    // unmeasured batch per variant: the first SaveChanges of a phase costs far more (up to
-                    // +200 ms of CPU on PostgreSQL, after 30,000 rows were just loaded), whichever variant
-                    // happens to come first. The extra batch is also the first one loaded for the updates.
-                    Collect();
+                    // One unmeasured batch per variant before each phase (a warm-up; Interleave collects garbage
+                    // before every measured batch). The extra inserted batch is the one loaded first for the updates.
                     foreach (var (variant, database) in databases)
                     {
                         database.Reset();
@@ -50,7 +47,6 @@ public static class PairedRunner
                         workload.LoadForUpdate();
                     }
 
-                    Collect();
                     foreach (var workload in workloads.Values)
                     {
                         workload.UpdateBatch(0);

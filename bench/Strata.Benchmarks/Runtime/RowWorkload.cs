@@ -104,5 +104,4 @@ public abstract class RowWorkload<TItem> : IRowWorkload
     protected abstract TItem NewRow(int index, DateTime utcNow);
 
     protected abstract void Change(TItem row, DateTime utcNow);
-
 }
