@@ -7,11 +7,17 @@ namespace Strata.Benchmarks.Runtime;
 /// `paired [rounds]`: the same workloads as <see cref="SaveChangesBenchmarks"/>, but run side by side.
 /// Each variant has its own database (its own in-memory SQLite database, or its own PostgreSQL
 /// database), and the three take turns batch by batch: the first 1,000 rows of each, then the next
-/// 1,000 of each, and so on, the order rotating every batch and reversing every round. A pair of
-/// measurements is then a few milliseconds apart, so a machine that speeds up or slows down under
-/// them (a shared VM does, by tens of percent) affects all three alike. Each run records wall time
-/// and the CPU time of the thread doing the work (<see cref="ThreadCpuTime"/>); on PostgreSQL that CPU
-/// time is the client side only (where the interceptors run).
+/// 1,000 of each, and so on, in a random order drawn afresh for every batch. A pair of measurements
+/// is then a few milliseconds apart, so a machine that speeds up or slows down under them (a shared
+/// VM does, by tens of percent) affects all three alike. Collections are not forced between batches:
+/// a gen-0 collection then lands in a batch with a chance in proportion to what the batch allocated,
+/// which is what an application pays for allocations. (A fixed order made a collection land on the
+/// same variant round after round; forcing a full collection before every batch instead gave the same
+/// build 1.02 in one process and 1.14 in the next for PostgreSQL updates with auditing, each with a
+/// tight interval: every batch then starts from an empty gen 0, so whether a batch pays for a
+/// collection depends on where its allocations fall against a budget, not on how much it allocates.)
+/// Each run records wall time and the CPU time of the thread doing the work (<see cref="ThreadCpuTime"/>);
+/// on PostgreSQL that CPU time is the client side only (where the interceptors run).
 /// Prints one tab-separated line per variant, operation and round: database, operation, variant,
 /// round, wall ms, CPU ms (each the sum over the 10 batches of 1,000 rows).
 /// </summary>
@@ -21,6 +27,9 @@ public static class PairedRunner
     {
         var rounds = args.Length > 1 && int.TryParse(args[1], out var value) ? value : 12;
         var variants = Enum.GetValues<Variant>();
+
+        // A fixed seed: the same schedule on every run, so two runs differ only by the code and the machine.
+        var random = new Random(20261125);
         foreach (var name in SaveChangesBenchmarks.Databases())
         {
             var databases = variants.ToDictionary(variant => variant, variant => name == "Sqlite"
@@ -33,15 +42,15 @@ public static class PairedRunner
                 // Two warm-up rounds (JIT, caches), then the measured ones.
                 for (var round = -2; round < rounds; round++)
                 {
-                    // One unmeasured batch per variant before each phase (a warm-up; Interleave collects garbage
-                    // before every measured batch). The extra inserted batch is the one loaded first for the updates.
+                    // One unmeasured batch per variant before each phase (a warm-up). The extra inserted batch
+                    // is the one loaded first for the updates.
                     foreach (var (variant, database) in databases)
                     {
                         database.Reset();
                         workloads[variant].InsertBatch(RowWorkload<object>.Batches);
                     }
 
-                    var insert = Interleave(variants, round, (variant, batch) => workloads[variant].InsertBatch(batch));
+                    var insert = Interleave(variants, random, (variant, batch) => workloads[variant].InsertBatch(batch));
                     foreach (var workload in workloads.Values)
                     {
                         workload.LoadForUpdate();
@@ -53,7 +62,7 @@ public static class PairedRunner
                     }
 
                     // Loaded batch 0 is the unmeasured one; batches 1-10 are the measured 10,000 rows.
-                    var update = Interleave(variants, round, (variant, batch) => workloads[variant].UpdateBatch(batch + 1));
+                    var update = Interleave(variants, random, (variant, batch) => workloads[variant].UpdateBatch(batch + 1));
                     foreach (var workload in workloads.Values)
                     {
                         workload.ReleaseTracked();
@@ -81,22 +90,22 @@ public static class PairedRunner
         return 0;
     }
 
-    /// <summary>Runs every batch of every variant, the variants taking turns; returns each one's summed times.</summary>
-    private static Dictionary<Variant, (double Wall, double Cpu)> Interleave(Variant[] variants, int round, Action<Variant, int> runBatch)
+    /// <summary>Runs every batch of every variant, the variants taking turns in a random order; returns each one's summed times.</summary>
+    private static Dictionary<Variant, (double Wall, double Cpu)> Interleave(Variant[] variants, Random random, Action<Variant, int> runBatch)
     {
         var totals = variants.ToDictionary(variant => variant, _ => (Wall: 0.0, Cpu: 0.0));
 
+        // The phase starts from the same heap for every variant; within it, collections fall where they fall.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        var order = variants.ToArray();
         for (var batch = 0; batch < RowWorkload<object>.Batches; batch++)
         {
-            for (var turn = 0; turn < variants.Length; turn++)
+            random.Shuffle(order);
+            foreach (var variant in order)
             {
-                var position = (batch + turn) % variants.Length;
-                var variant = variants[round % 2 == 0 ? position : variants.Length - 1 - position];
-
-                // A full collection before every batch: with three variants' rows in memory at once, a
-                // collection inside a batch would mostly sweep the other variants' objects, and it lands on
-                // the same variant round after round. The garbage a batch makes is still collected in it.
-                Collect();
                 var cpu = ThreadCpuTime.Now();
                 var wall = Stopwatch.StartNew();
                 runBatch(variant, batch);
@@ -107,13 +116,6 @@ public static class PairedRunner
         }
 
         return totals;
-    }
-
-    private static void Collect()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
     }
 
     private static void Print(string database, string operation, Variant variant, int round, (double Wall, double Cpu) time) =>

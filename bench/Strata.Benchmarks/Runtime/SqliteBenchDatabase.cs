@@ -28,7 +28,7 @@ public sealed class SqliteBenchDatabase : IBenchDatabase
             .UseSqlite(_connection)
             .AddInterceptors(
                 new ValidationInterceptor(new EntityValidator()),
-                new AuditingInterceptor(TimeProvider.System),
+                new AuditingInterceptor(TimeProvider.System, detectChanges: false),
                 new DatabaseErrorTranslationInterceptor())
             .Options;
         var plain = new DbContextOptionsBuilder<PlainDbContext<long>>().UseSqlite(_connection).Options;

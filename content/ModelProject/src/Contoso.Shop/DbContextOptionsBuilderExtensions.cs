@@ -46,15 +46,20 @@ public static class DbContextOptionsBuilderExtensions
             .AddInterceptors(
 #if (SoftDelete)
                 // Order matters: turn deletes into updates, validate, then stamp audit columns, then save.
+                // The first detects changes; the next two run right after it and skip that scan of every
+                // tracked entity (they would find nothing new).
                 new SoftDeleteInterceptor(timeProvider),
+                new ValidationInterceptor(Validator, detectChanges: false),
 #else
                 // Order matters: validate the caller's data first, then stamp audit columns, then save.
-#endif
+                // Validation detects changes; auditing runs right after it and skips that scan of every
+                // tracked entity (it would find nothing new).
                 new ValidationInterceptor(Validator),
+#endif
 #if (AuditUser)
-                new AuditingInterceptor(timeProvider, currentUser),
+                new AuditingInterceptor(timeProvider, currentUser, detectChanges: false),
 #else
-                new AuditingInterceptor(timeProvider),
+                new AuditingInterceptor(timeProvider, detectChanges: false),
 #endif
                 new DatabaseErrorTranslationInterceptor());
 }

@@ -11,10 +11,18 @@ namespace Contoso.Shop.Common.Auditing;
 /// insert, <c>UpdatedAt</c> on insert and whenever a column really changes. Time comes from the
 /// injected <see cref="TimeProvider"/>, so tests can freeze and move it.
 /// </summary>
+/// <param name="timeProvider">The clock the timestamps come from.</param>
 #if (AuditUser)
-public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser currentUser) : SaveChangesInterceptor
+/// <param name="currentUser">Who <c>CreatedBy</c> and <c>UpdatedBy</c> name.</param>
+#endif
+/// <param name="detectChanges">
+/// False only when this interceptor is registered right after one that detected changes (see
+/// <see cref="ChangeTrackerExtensions.Entries(ChangeTracker, bool)"/>).
+/// </param>
+#if (AuditUser)
+public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser currentUser, bool detectChanges = true) : SaveChangesInterceptor
 #else
-public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectChanges = true) : SaveChangesInterceptor
 #endif
 {
     // What to look at per entity type, worked out once: this runs for every modified row of every save.
@@ -47,8 +55,9 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChanges
         var userId = currentUser.UserId;
 #endif
 
-        // Entries() runs DetectChanges first, so "really changed" below sees the caller's latest edits.
-        foreach (var entry in context.ChangeTracker.Entries())
+        // Changes are detected first (here, or by the interceptor just before), so "really changed" below
+        // sees the caller's latest edits.
+        foreach (var entry in context.ChangeTracker.Entries(detectChanges))
         {
             switch (entry.State)
             {
