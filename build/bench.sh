@@ -15,7 +15,7 @@
 # Environment: STRATA_BENCH_REPS (scaffolding repetitions, default 5), STRATA_BENCH_STARTS (cold
 # starts per model variant, default 15),
 # STRATA_BENCH_ITERATIONS (BenchmarkDotNet iterations, default 8), STRATA_BENCH_ROUNDS (interleaved
-# runtime rounds measuring CPU time, default 16), STRATA_BENCH_WORK (work folder,
+# runtime rounds, default 40), STRATA_BENCH_WORK (work folder,
 # default artifacts/bench/work; emptied first), STRATA_BENCH_OUTPUT (default docs/benchmarks.md).
 # Takes about 15-20 minutes on 2 cores.
 set -euo pipefail
@@ -46,7 +46,7 @@ done
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 reps=${STRATA_BENCH_REPS:-5}
 iterations=${STRATA_BENCH_ITERATIONS:-8}
-rounds=${STRATA_BENCH_ROUNDS:-16}
+rounds=${STRATA_BENCH_ROUNDS:-40}
 starts=${STRATA_BENCH_STARTS:-15}
 if ((quick)); then
   reps=2

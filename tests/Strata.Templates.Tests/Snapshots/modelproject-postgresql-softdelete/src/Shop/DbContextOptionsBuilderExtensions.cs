@@ -25,8 +25,10 @@ public static class DbContextOptionsBuilderExtensions
             .UseNpgsql(connectionString)
             .AddInterceptors(
                 // Order matters: turn deletes into updates, validate, then stamp audit columns, then save.
+                // The first detects changes; the next two run right after it and skip that scan of every
+                // tracked entity (they would find nothing new).
                 new SoftDeleteInterceptor(timeProvider),
-                new ValidationInterceptor(Validator),
-                new AuditingInterceptor(timeProvider),
+                new ValidationInterceptor(Validator, detectChanges: false),
+                new AuditingInterceptor(timeProvider, detectChanges: false),
                 new DatabaseErrorTranslationInterceptor());
 }

@@ -24,7 +24,9 @@ public static class DbContextOptionsBuilderExtensions
             .UseSqlite(connectionString)
             .AddInterceptors(
                 // Order matters: validate the caller's data first, then stamp audit columns, then save.
+                // Validation detects changes; auditing runs right after it and skips that scan of every
+                // tracked entity (it would find nothing new).
                 new ValidationInterceptor(Validator),
-                new AuditingInterceptor(timeProvider),
+                new AuditingInterceptor(timeProvider, detectChanges: false),
                 new DatabaseErrorTranslationInterceptor());
 }

@@ -122,6 +122,30 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
         }
     }
 
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
+    public async Task The_interceptors_share_one_scan_of_the_tracked_entities(string entityName)
+    {
+        var id = (await database.InsertAsync(ModelCatalog.Entity(entityName))).Id;
+        database.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await using var context = database.CreateContext();
+        var entity = await FindAsync(context, entityName, id);
+        Assert.True(TestData.ChangeOneColumn(context.Entry(entity!)), $"{entityName} has no plain column the test can change.");
+        var scans = 0;
+        context.ChangeTracker.DetectedAllChanges += (_, _) => scans++;
+
+        await context.SaveChangesAsync();
+
+        // The first of the model's interceptors detects the caller's changes and the others reuse that scan;
+        // EF Core then makes its own, which picks up the audit columns. One scan per interceptor would be 3-4.
+        Assert.Equal(2, scans);
+        if (entity is IAuditable audited)
+        {
+            Assert.Equal(database.Clock.GetUtcNow().UtcDateTime, audited.UpdatedAt);
+        }
+    }
+
     private static async Task<BaseEntity?> FindAsync(DbContext context, string entityName, int id) =>
         (BaseEntity?)await context.FindAsync(ModelCatalog.Entity(entityName).ClrType, id);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Acme.Sales.Common.Validation;
@@ -7,7 +8,12 @@ namespace Acme.Sales.Common.Validation;
 /// Validates every added or modified entity before <c>SaveChanges</c>/<c>SaveChangesAsync</c>
 /// writes anything; on failure it throws <see cref="EntityValidationException"/> and no SQL is sent.
 /// </summary>
-public sealed class ValidationInterceptor(EntityValidator validator) : SaveChangesInterceptor
+/// <param name="validator">The entity validators.</param>
+/// <param name="detectChanges">
+/// False only when this interceptor is registered right after one that detected changes (see
+/// <see cref="ChangeTrackerExtensions.Entries(ChangeTracker, bool)"/>).
+/// </param>
+public sealed class ValidationInterceptor(EntityValidator validator, bool detectChanges = true) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -28,7 +34,7 @@ public sealed class ValidationInterceptor(EntityValidator validator) : SaveChang
     {
         if (context is not null)
         {
-            validator.ThrowIfInvalid(context);
+            validator.ThrowIfInvalid(context.ChangeTracker.Entries(detectChanges));
         }
     }
 }

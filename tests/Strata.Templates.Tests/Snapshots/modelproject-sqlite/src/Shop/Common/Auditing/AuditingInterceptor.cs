@@ -11,7 +11,12 @@ namespace Shop.Common.Auditing;
 /// insert, <c>UpdatedAt</c> on insert and whenever a column really changes. Time comes from the
 /// injected <see cref="TimeProvider"/>, so tests can freeze and move it.
 /// </summary>
-public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChangesInterceptor
+/// <param name="timeProvider">The clock the timestamps come from.</param>
+/// <param name="detectChanges">
+/// False only when this interceptor is registered right after one that detected changes (see
+/// <see cref="ChangeTrackerExtensions.Entries(ChangeTracker, bool)"/>).
+/// </param>
+public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectChanges = true) : SaveChangesInterceptor
 {
     // What to look at per entity type, worked out once: this runs for every modified row of every save.
     private static readonly ConcurrentDictionary<IEntityType, AuditedColumns> ColumnsByEntityType = new();
@@ -40,8 +45,9 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider) : SaveChanges
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
 
-        // Entries() runs DetectChanges first, so "really changed" below sees the caller's latest edits.
-        foreach (var entry in context.ChangeTracker.Entries())
+        // Changes are detected first (here, or by the interceptor just before), so "really changed" below
+        // sees the caller's latest edits.
+        foreach (var entry in context.ChangeTracker.Entries(detectChanges))
         {
             switch (entry.State)
             {

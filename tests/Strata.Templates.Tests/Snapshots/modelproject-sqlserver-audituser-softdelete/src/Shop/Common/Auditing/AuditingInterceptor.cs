@@ -11,7 +11,13 @@ namespace Shop.Common.Auditing;
 /// insert, <c>UpdatedAt</c> on insert and whenever a column really changes. Time comes from the
 /// injected <see cref="TimeProvider"/>, so tests can freeze and move it.
 /// </summary>
-public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser currentUser) : SaveChangesInterceptor
+/// <param name="timeProvider">The clock the timestamps come from.</param>
+/// <param name="currentUser">Who <c>CreatedBy</c> and <c>UpdatedBy</c> name.</param>
+/// <param name="detectChanges">
+/// False only when this interceptor is registered right after one that detected changes (see
+/// <see cref="ChangeTrackerExtensions.Entries(ChangeTracker, bool)"/>).
+/// </param>
+public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser currentUser, bool detectChanges = true) : SaveChangesInterceptor
 {
     // What to look at per entity type, worked out once: this runs for every modified row of every save.
     private static readonly ConcurrentDictionary<IEntityType, AuditedColumns> ColumnsByEntityType = new();
@@ -41,8 +47,9 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser 
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var userId = currentUser.UserId;
 
-        // Entries() runs DetectChanges first, so "really changed" below sees the caller's latest edits.
-        foreach (var entry in context.ChangeTracker.Entries())
+        // Changes are detected first (here, or by the interceptor just before), so "really changed" below
+        // sees the caller's latest edits.
+        foreach (var entry in context.ChangeTracker.Entries(detectChanges))
         {
             switch (entry.State)
             {
