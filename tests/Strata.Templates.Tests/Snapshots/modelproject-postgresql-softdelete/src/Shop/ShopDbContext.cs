@@ -49,8 +49,8 @@ public partial class ShopDbContext(DbContextOptions<ShopDbContext> options) : Db
         configurationBuilder.Properties<string>().HaveMaxLength(DefaultMaxLength);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(50);
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 
+        configurationBuilder.Conventions.Add(_ => new UtcDateTimeConvention());
         configurationBuilder.Conventions.Add(_ => new PluralTableNameConvention());
         configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
         configurationBuilder.Conventions.Add(services => new ValueRuleCheckConstraintConvention(
