@@ -58,7 +58,7 @@ def machine(results):
     servers = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin/postgres"), key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
     pg = sh(str(servers[-1]), "--version") if servers else "unknown"
     return [
-        ("Date", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Date", run_date(results).strftime("%Y-%m-%d %H:%M UTC")),
         ("CPU", f"{cpu}, {os.cpu_count()} logical cores (nproc {sh('nproc')})"),
         ("Memory", memory),
         ("OS", sh("uname", "-sr")),
@@ -87,6 +87,13 @@ def median(samples, column=0):
 
 def verdict(ratio, goal):
     return "met" if ratio <= goal else "**missed**"
+
+
+def run_date(results):
+    """When the measurements ended (bench.sh writes load-end.txt last), so re-rendering keeps the run's date."""
+    end = results / "load-end.txt"
+    stamp = end.stat().st_mtime if end.exists() else None
+    return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc) if stamp else datetime.datetime.now(datetime.timezone.utc)
 
 
 def median_ci(values, confidence=0.95):
