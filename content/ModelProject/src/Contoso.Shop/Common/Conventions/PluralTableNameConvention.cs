@@ -1,4 +1,3 @@
-using Humanizer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +7,9 @@ namespace Contoso.Shop.Common.Conventions;
 
 /// <summary>
 /// Names each table after the English plural of its entity (<c>Person</c> → <c>People</c>,
-/// <c>Category</c> → <c>Categories</c>), whatever the DbSet is called. A table name set in an
-/// entity configuration (<c>builder.ToTable("Staff")</c>) wins over this convention.
+/// <c>Category</c> → <c>Categories</c>) by <see cref="EnglishPlural"/>, the pluralizer that names the
+/// DbSets too. A table name set in an entity configuration (<c>builder.ToTable("Staff")</c>) wins over
+/// this convention.
 /// </summary>
 public sealed class PluralTableNameConvention : IModelFinalizingConvention
 {
@@ -29,7 +29,7 @@ public sealed class PluralTableNameConvention : IModelFinalizingConvention
                 continue;
             }
 
-            entityType.Builder.ToTable(entityType.ShortName().Pluralize());
+            entityType.Builder.ToTable(EnglishPlural.Of(entityType.ShortName()));
         }
     }
 }
