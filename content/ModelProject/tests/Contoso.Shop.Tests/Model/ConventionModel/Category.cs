@@ -1,0 +1,8 @@
+using Contoso.Shop.Common;
+
+namespace Contoso.Shop.Tests.Model.ConventionModel;
+
+public sealed class Category : AuditableEntity
+{
+    public required string Name { get; set; }
+}
