@@ -6,6 +6,11 @@ using Contoso.Shop.Common.SoftDelete;
 #endif
 using Contoso.Shop.Common.Validation;
 using Microsoft.EntityFrameworkCore;
+#if (UsePostgreSql)
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+#else
+using Microsoft.EntityFrameworkCore.Infrastructure;
+#endif
 
 namespace Contoso.Shop;
 
@@ -18,30 +23,54 @@ public static class DbContextOptionsBuilderExtensions
     // Validators are stateless: find them once per process, not once per DbContext.
     private static readonly EntityValidator Validator = new();
 
+    /// <summary>
 #if (SoftDelete)
-    /// <summary>Configures the provider and the soft-delete, validation, auditing and error-translation interceptors.</summary>
+    /// Configures the provider and the soft-delete, validation, auditing and error-translation interceptors.
 #else
-    /// <summary>Configures the provider and the validation, auditing and error-translation interceptors.</summary>
+    /// Configures the provider and the validation, auditing and error-translation interceptors.
 #endif
+#if (UseSqlite)
+    /// <c>providerOptions</c> sets what is specific to the provider, e.g.
+    /// <c>provider => provider.CommandTimeout(60)</c> or <c>provider => provider.MigrationsAssembly("Contoso.Shop.Migrations")</c>.
+#else
+    /// <c>providerOptions</c> sets what is specific to the provider: in production at least
+    /// <c>provider => provider.EnableRetryOnFailure()</c>, and e.g. <c>CommandTimeout(60)</c> or
+    /// <c>MigrationsAssembly("Contoso.Shop.Migrations")</c>.
+#endif
+    /// </summary>
 #if (AuditUser)
     public static DbContextOptionsBuilder<ContosoShopDbContext> UseContosoShopModel(
         this DbContextOptionsBuilder<ContosoShopDbContext> options,
         string connectionString,
         TimeProvider timeProvider,
-        ICurrentUser currentUser) =>
+        ICurrentUser currentUser,
+#if (UseSqlite)
+        Action<SqliteDbContextOptionsBuilder>? providerOptions = null) =>
+#elif (UseSqlServer)
+        Action<SqlServerDbContextOptionsBuilder>? providerOptions = null) =>
+#else
+        Action<NpgsqlDbContextOptionsBuilder>? providerOptions = null) =>
+#endif
 #else
     public static DbContextOptionsBuilder<ContosoShopDbContext> UseContosoShopModel(
         this DbContextOptionsBuilder<ContosoShopDbContext> options,
         string connectionString,
-        TimeProvider timeProvider) =>
+        TimeProvider timeProvider,
+#if (UseSqlite)
+        Action<SqliteDbContextOptionsBuilder>? providerOptions = null) =>
+#elif (UseSqlServer)
+        Action<SqlServerDbContextOptionsBuilder>? providerOptions = null) =>
+#else
+        Action<NpgsqlDbContextOptionsBuilder>? providerOptions = null) =>
+#endif
 #endif
         options
 #if (UseSqlite)
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, providerOptions)
 #elif (UseSqlServer)
-            .UseSqlServer(connectionString)
+            .UseSqlServer(connectionString, providerOptions)
 #else
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, providerOptions)
 #endif
             .AddInterceptors(
 #if (SoftDelete)

@@ -1,5 +1,10 @@
 using Contoso.Shop.Common;
 using Microsoft.EntityFrameworkCore;
+#if (UsePostgreSql)
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+#else
+using Microsoft.EntityFrameworkCore.Infrastructure;
+#endif
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,8 +21,18 @@ public static class DependencyInjection
 #else
     /// Register your own <see cref="TimeProvider"/> before calling this to replace the system clock.
 #endif
+    /// <c>providerOptions</c> sets what is specific to the provider (retries, command timeout, migrations assembly, …).
     /// </summary>
-    public static IServiceCollection AddContosoShopModel(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddContosoShopModel(
+        this IServiceCollection services,
+        IConfiguration configuration,
+#if (UseSqlite)
+        Action<SqliteDbContextOptionsBuilder>? providerOptions = null)
+#elif (UseSqlServer)
+        Action<SqlServerDbContextOptionsBuilder>? providerOptions = null)
+#else
+        Action<NpgsqlDbContextOptionsBuilder>? providerOptions = null)
+#endif
     {
         var connectionString = configuration.GetConnectionString(ContosoShopDbContext.ConnectionStringName)
             ?? throw new InvalidOperationException(
@@ -31,12 +46,11 @@ public static class DependencyInjection
         services.AddDbContext<ContosoShopDbContext>((provider, options) =>
             ((DbContextOptionsBuilder<ContosoShopDbContext>)options).UseContosoShopModel(
                 connectionString,
-#if (AuditUser)
                 provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ICurrentUser>()));
-#else
-                provider.GetRequiredService<TimeProvider>()));
+#if (AuditUser)
+                provider.GetRequiredService<ICurrentUser>(),
 #endif
+                providerOptions));
 
         return services;
     }

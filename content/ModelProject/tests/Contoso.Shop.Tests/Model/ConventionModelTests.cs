@@ -1,8 +1,11 @@
+#if (AuditUser)
+using Contoso.Shop.Common;
+#endif
+using Contoso.Shop.Tests.Infrastructure;
+using Contoso.Shop.Tests.Model.ConventionModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Contoso.Shop.Tests.Infrastructure;
-using Contoso.Shop.Tests.Model.ConventionModel;
 
 namespace Contoso.Shop.Tests.Model;
 
@@ -77,5 +80,9 @@ public sealed class ConventionModelTests
     }
 
     private static ConventionModelDbContext CreateContext(string connectionString) =>
+#if (AuditUser)
+        new(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel(connectionString, TimeProvider.System, AnonymousUser.Instance).Options);
+#else
         new(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel(connectionString, TimeProvider.System).Options);
+#endif
 }
