@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Quick start: pack and install the templates, then create a sample model project on SQLite with a
-# few entities, apply its migrations and run its own tests.
+# Quick start: pack the templates and the dotnet-strata tool, install the templates, then create a
+# sample model project on SQLite, add entities with fields, apply the migrations and run its own tests.
 #
 # Usage: build/quickstart.sh [output-folder]     (default: artifacts/quickstart)
 # Environment: STRATA_HIVE=<dir> installs into a private template hive instead of your own.
@@ -18,9 +18,13 @@ if [[ -e "$output/Shop" ]]; then
   exit 1
 fi
 
-step "Packing the templates"
-dotnet pack "$repo_root/Templates.csproj" -c Release -o "$repo_root/artifacts/package" --nologo -v quiet
-package="$(ls -t "$repo_root"/artifacts/package/Strata.Templates.*.nupkg | head -n 1)"
+step "Packing the templates and the dotnet-strata tool"
+packages="$repo_root/artifacts/package"
+dotnet pack "$repo_root/Templates.sln" -c Release -o "$packages" --nologo -v quiet
+package="$(ls -t "$packages"/Strata.Templates.[0-9]*.nupkg | head -n 1)"
+tool_package="$(ls -t "$packages"/Strata.Tool.[0-9]*.nupkg | head -n 1)"
+tool_version="$(basename "$tool_package" .nupkg)"
+tool_version="${tool_version#Strata.Tool.}"
 
 step "Installing $(basename "$package")"
 # Remove earlier installs first: the same package installed from two clones' paths makes
@@ -35,15 +39,23 @@ mkdir -p "$output"
 cd "$output"
 dotnet new modelproject -n Shop "${hive_args[@]}"
 cd Shop
-dotnet tool restore
+# The tool comes from the folder just packed. NuGet would serve an earlier build of the same version
+# from its global packages folder, so that one copy is removed first.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/strata.tool/$tool_version"
+dotnet tool restore --add-source "$packages"
 dotnet build --nologo -v quiet
 
-step "Adding entities (each one: code files + an EF Core migration)"
+step "Adding entities with their fields (each one: code files + an EF Core migration)"
 cd src/Shop
-# --allow-scripts yes: the migration step is a script, and without a terminal dotnet new would wait at its prompt.
-dotnet new entity -n Customer --allow-scripts yes "${hive_args[@]}"
-dotnet new entity -n Order --parent Customer --allow-scripts yes "${hive_args[@]}"
-dotnet new entity -n OrderLine --parent Order --allow-scripts yes "${hive_args[@]}"
+# --allow-scripts yes: the last step (dotnet strata) is a post-action script, and without a terminal
+# dotnet new would wait at its prompt. Product and Supplier are the template's sample entities.
+dotnet new entity -n Customer --fields "Name:string{100} Email:email:uniq" --allow-scripts yes "${hive_args[@]}"
+dotnet new entity -n Order --parent Customer --fields "Number:string{20}:uniq PlacedOn:date" --allow-scripts yes "${hive_args[@]}"
+dotnet new entity -n OrderLine --parent Order \
+  --fields "Quantity:int:min(1) UnitPrice:decimal{10,2}:min(0) Product:references" --allow-scripts yes "${hive_args[@]}"
+
+step "Adding fields to an existing entity (code + migration, existing rows kept)"
+dotnet strata add-fields Customer "Phone:string{20}? Tier:enum{Standard,Gold}:default(Standard)"
 
 step "Applying the migrations to Shop.db"
 dotnet ef database update

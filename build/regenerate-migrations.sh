@@ -29,6 +29,10 @@ run() {
 }
 
 run dotnet new install "$template_dir" --debug:custom-hive "$hive"
+# The generated tool manifest pins dotnet-strata beside dotnet-ef, and `dotnet tool restore` restores all
+# or nothing: pack the tool so the restore finds it (only dotnet-ef runs here, so a stale copy of the same
+# version in ~/.nuget/packages would do no harm).
+run dotnet pack "$repo_root/src/Strata.Tool" -c Release -o "$work_dir/packages" --nologo
 
 # A fixed migration id keeps the shipped files stable across regenerations (as ASP.NET Core
 # Identity's templates do with 00000000000000_CreateIdentitySchema).
@@ -50,7 +54,7 @@ for database in "${databases[@]}"; do
       --debug:custom-hive "$hive"
     (
       cd "$project_root"
-      run dotnet tool restore
+      run dotnet tool restore --add-source "$work_dir/packages"
       run dotnet build --nologo -v quiet
       cd src/Contoso.Shop
       rm -rf Migrations
