@@ -71,10 +71,13 @@ public sealed class EntityShop
         return new EntityShop(hive, root, database, creation);
     }
 
-    /// <summary><c>dotnet tool restore</c> (dotnet-ef for the post-action), then <c>dotnet restore</c> (the capability constraint reads obj/project.assets.json).</summary>
+    /// <summary>
+    /// <c>dotnet tool restore --add-source &lt;package folder&gt;</c> (dotnet-strata, which the post-action runs, and
+    /// dotnet-ef), then <c>dotnet restore</c> (the capability constraint reads obj/project.assets.json).
+    /// </summary>
     public async Task RestoreAsync()
     {
-        var tools = await RunAsync(Root, ["tool", "restore"]);
+        var tools = await _hive.RestoreToolsAsync(Root, IsolatedEnvironment);
         Assert.True(tools.Succeeded, $"dotnet tool restore failed:\n{tools.Describe()}");
         var restore = await RunAsync(Root, ["restore", "--nologo"]);
         Assert.True(restore.Succeeded, $"dotnet restore failed:\n{restore.Describe()}");
@@ -86,6 +89,9 @@ public sealed class EntityShop
     /// <summary><c>dotnet new entity &lt;arguments&gt; --allow-scripts yes</c> in <paramref name="workingDirectory"/>.</summary>
     public Task<ProcessResult> NewEntityInAsync(string workingDirectory, params string[] arguments) =>
         _hive.RunDotnetNewAsync(workingDirectory, EntityTimeout, ["entity", .. arguments, "--allow-scripts", "yes"]);
+
+    /// <summary><c>dotnet strata &lt;arguments&gt;</c> in the model project's folder (the tool from the local manifest).</summary>
+    public Task<ProcessResult> StrataAsync(params string[] arguments) => RunAsync(ModelProjectDirectory, ["strata", .. arguments], EntityTimeout);
 
     /// <summary><c>dotnet build -warnaserror</c> of the whole solution (the model project and its tests).</summary>
     public Task<ProcessResult> BuildAsync() => RunAsync(Root, ["build", "-warnaserror", "--nologo"], LongTimeout);
@@ -136,7 +142,7 @@ public sealed class EntityShop
 
     private string MigrationsDirectory => Path.Combine(ModelProjectDirectory, "Migrations");
 
-    private static Task<ProcessResult> RunAsync(
+    private Task<ProcessResult> RunAsync(
         string workingDirectory,
         IEnumerable<string> arguments,
         TimeSpan? timeout = null,
@@ -148,6 +154,6 @@ public sealed class EntityShop
             merged[variable] = value;
         }
 
-        return Dotnet.RunAsync(workingDirectory, arguments, timeout ?? Dotnet.DefaultTimeout, merged);
+        return _hive.RunDotnetAsync(workingDirectory, arguments, timeout ?? Dotnet.DefaultTimeout, merged);
     }
 }

@@ -55,17 +55,6 @@ public static class Dotnet
     public static Task<ProcessResult> FormatVerifyNoChangesAsync(string workingDirectory, string? target = null) =>
         RunAsync(workingDirectory, ["format", .. Optional(target), "--verify-no-changes"]);
 
-    /// <summary><c>dotnet tool restore</c>: installs the tools of the nearest .config/dotnet-tools.json.</summary>
-    public static Task<ProcessResult> ToolRestoreAsync(string workingDirectory) =>
-        RunAsync(workingDirectory, ["tool", "restore"]);
-
-    /// <summary>
-    /// <c>dotnet tool run dotnet-ef &lt;arguments&gt;</c>: EF Core's CLI from the local tool manifest of
-    /// the project in <paramref name="workingDirectory"/> (run <see cref="ToolRestoreAsync"/> first).
-    /// </summary>
-    public static Task<ProcessResult> EfAsync(string workingDirectory, params string[] arguments) =>
-        RunAsync(workingDirectory, ["tool", "run", "dotnet-ef", "--", .. arguments]);
-
     private static string[] Optional(string? argument) => argument is null ? [] : [argument];
 
     private static Dictionary<string, string?> Merge(

@@ -16,6 +16,9 @@ public static class RepoPaths
     /// <summary>The template pack project.</summary>
     public static string TemplatesProject => Path.Combine(Root, RootMarkerFile);
 
+    /// <summary>The solution: the template pack, the <c>dotnet strata</c> tool and the tests.</summary>
+    public static string Solution => Path.Combine(Root, "Templates.sln");
+
     /// <summary>The folder holding one sub-folder per template.</summary>
     public static string ContentDirectory => Path.Combine(Root, "content");
 

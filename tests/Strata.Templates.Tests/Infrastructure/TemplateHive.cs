@@ -6,8 +6,11 @@ namespace Strata.Templates.Tests.Infrastructure;
 
 /// <summary>
 /// One per test run (collection fixture of <see cref="TemplateHiveCollection"/>): packs
-/// Templates.csproj and installs the package into a private template hive, so tests drive the
-/// real <c>dotnet new</c> engine without touching the user's installed templates.
+/// Templates.sln (the template package and the <c>dotnet strata</c> tool package) and installs the
+/// templates into a private template hive, so tests drive the real <c>dotnet new</c> engine without
+/// touching the user's installed templates. Every command run on a generated project goes through
+/// <see cref="RunDotnetAsync"/>: a private NuGet packages folder, so <c>dotnet tool restore</c>
+/// installs the tool just packed, never an older build of the same version from ~/.nuget/packages.
 /// </summary>
 public sealed class TemplateHive : IAsyncLifetime
 {
@@ -23,10 +26,23 @@ public sealed class TemplateHive : IAsyncLifetime
         _temporaryDirectories = new TemporaryDirectories("strata-tests-", diagnostics);
         PackageDirectory = Path.Combine(_temporaryDirectories.Root, "package");
         HiveDirectory = Path.Combine(_temporaryDirectories.Root, "hive");
+        NuGetPackagesDirectory = Path.Combine(_temporaryDirectories.Root, "nuget-packages");
+        Environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = NuGetPackagesDirectory };
     }
 
-    /// <summary>Where <c>dotnet pack</c> wrote the template package.</summary>
+    /// <summary>Where <c>dotnet pack</c> wrote the two packages: the local feed tools are restored from.</summary>
     public string PackageDirectory { get; }
+
+    /// <summary>
+    /// The NuGet global packages folder of every command on a generated project (NUGET_PACKAGES).
+    /// NuGet serves a package version it already holds from that folder: with the shared
+    /// ~/.nuget/packages, re-packing Strata.Tool 0.1.0 and restoring it would run an older build.
+    /// A private folder costs a few seconds of package extraction per run.
+    /// </summary>
+    public string NuGetPackagesDirectory { get; }
+
+    /// <summary>The variables every command on a generated project gets (the private packages folder).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
 
     /// <summary>The custom hive (<c>--debug:custom-hive</c>) the package is installed into.</summary>
     public string HiveDirectory { get; }
@@ -34,18 +50,27 @@ public sealed class TemplateHive : IAsyncLifetime
     /// <summary>The packed Strata.Templates .nupkg.</summary>
     public string PackagePath { get; private set; } = "";
 
+    /// <summary>The packed Strata.Tool .nupkg (the <c>dotnet strata</c> tool).</summary>
+    public string ToolPackagePath { get; private set; } = "";
+
+    /// <summary>The output of <c>dotnet pack Templates.sln</c>.</summary>
+    public ProcessResult PackResult { get; private set; } = null!;
+
     /// <summary>The output of the <c>dotnet new install</c> run, to assert on what it reported.</summary>
     public ProcessResult InstallResult { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         var stopwatch = Stopwatch.StartNew();
-        var pack = await Dotnet.RunAsync(
+        // The repository's own build keeps the shared packages folder (a private one would make
+        // this restore rewrite the test project's assets file and rebuild it while it runs).
+        PackResult = await Dotnet.RunAsync(
             RepoPaths.Root,
-            ["pack", RepoPaths.TemplatesProject, "-c", "Release", "-o", PackageDirectory, "--nologo"]);
-        pack.EnsureSuccess();
-        PackagePath = FindPackage();
-        Log($"Packed {Path.GetFileName(PackagePath)} in {stopwatch.Elapsed.TotalSeconds:F1} s");
+            ["pack", RepoPaths.Solution, "-c", "Release", "-o", PackageDirectory, "--nologo"]);
+        PackResult.EnsureSuccess();
+        PackagePath = FindPackage("Strata.Templates");
+        ToolPackagePath = FindPackage("Strata.Tool");
+        Log($"Packed {Path.GetFileName(PackagePath)} and {Path.GetFileName(ToolPackagePath)} in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
         stopwatch.Restart();
         InstallResult = await RunDotnetNewAsync(RepoPaths.Root, "install", PackagePath);
@@ -64,7 +89,34 @@ public sealed class TemplateHive : IAsyncLifetime
 
     /// <inheritdoc cref="RunDotnetNewAsync(string, string[])"/>
     public Task<ProcessResult> RunDotnetNewAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
-        Dotnet.RunAsync(workingDirectory, ["new", .. arguments, "--debug:custom-hive", HiveDirectory], timeout);
+        RunDotnetAsync(workingDirectory, ["new", .. arguments, "--debug:custom-hive", HiveDirectory], timeout);
+
+    /// <summary>
+    /// Runs <c>dotnet &lt;arguments&gt;</c> on a generated project with <see cref="Environment"/> (the
+    /// private packages folder) plus <paramref name="environment"/>.
+    /// </summary>
+    public Task<ProcessResult> RunDotnetAsync(
+        string workingDirectory,
+        IEnumerable<string> arguments,
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var merged = new Dictionary<string, string?>(Environment);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            merged[name] = value;
+        }
+
+        return Dotnet.RunAsync(workingDirectory, arguments, timeout, merged);
+    }
+
+    /// <summary>
+    /// <c>dotnet tool restore --add-source &lt;package folder&gt;</c> in <paramref name="workingDirectory"/>:
+    /// dotnet-ef from the feed and dotnet-strata from the folder the tests packed it into, as the
+    /// quick start does.
+    /// </summary>
+    public Task<ProcessResult> RestoreToolsAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
+        RunDotnetAsync(workingDirectory, ["tool", "restore", "--add-source", PackageDirectory], environment: environment);
 
     /// <summary>A new empty folder outside the repository, removed with the fixture (see STRATA_KEEP_TEMP).</summary>
     public string CreateTempDirectory(string name = "work") => _temporaryDirectories.Create(name);
@@ -75,13 +127,16 @@ public sealed class TemplateHive : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private string FindPackage()
+    /// <summary>The one <c>&lt;id&gt;.&lt;version&gt;.nupkg</c> of package <paramref name="id"/> (a version starts with a digit).</summary>
+    private string FindPackage(string id)
     {
-        var packages = Directory.GetFiles(PackageDirectory, "Strata.Templates.*.nupkg");
-        return packages.Length == 1
+        var packages = Directory.GetFiles(PackageDirectory, $"{id}.*.nupkg")
+            .Where(path => Path.GetFileName(path)[(id.Length + 1)..] is [>= '0' and <= '9', ..])
+            .ToList();
+        return packages.Count == 1
             ? packages[0]
             : throw new InvalidOperationException(
-                $"Expected one Strata.Templates .nupkg in {PackageDirectory}, found {packages.Length}: {string.Join(", ", packages)}");
+                $"Expected one {id} .nupkg in {PackageDirectory}, found {packages.Count}: {string.Join(", ", packages)}\n{PackResult.Describe()}");
     }
 
     private void Log(string message) => _diagnostics.OnMessage(new DiagnosticMessage(message));

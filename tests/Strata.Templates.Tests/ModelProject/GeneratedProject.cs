@@ -17,8 +17,11 @@ public sealed class GeneratedProject
     private readonly Lazy<Task<ProcessResult>> _build;
     private readonly Lazy<Task<ProcessResult>> _format;
 
-    private GeneratedProject(string name, string identifier, string root, string pristineCopy, ProcessResult creation)
+    private readonly TemplateHive _hive;
+
+    private GeneratedProject(TemplateHive hive, string name, string identifier, string root, string pristineCopy, ProcessResult creation)
     {
+        _hive = hive;
         Name = name;
         Identifier = identifier;
         Root = root;
@@ -29,8 +32,8 @@ public sealed class GeneratedProject
             [DesignTimeConnectionStringVariable] = null,
             [TestsConnectionStringVariable] = null,
         };
-        _toolRestore = new(() => Dotnet.RunAsync(Root, ["tool", "restore"], environment: _isolatedEnvironment));
-        _build = new(() => Dotnet.RunAsync(Root, ["build", "-warnaserror", "--nologo"], environment: _isolatedEnvironment));
+        _toolRestore = new(() => hive.RestoreToolsAsync(Root, _isolatedEnvironment));
+        _build = new(() => hive.RunDotnetAsync(Root, ["build", "-warnaserror", "--nologo"], environment: _isolatedEnvironment));
         _format = new(FormatAfterBuildAsync);
     }
 
@@ -77,10 +80,10 @@ public sealed class GeneratedProject
 
         var pristineCopy = hive.CreateTempDirectory("modelproject-as-created");
         CopyDirectory(root, pristineCopy);
-        return new GeneratedProject(name, identifier, root, pristineCopy, creation);
+        return new GeneratedProject(hive, name, identifier, root, pristineCopy, creation);
     }
 
-    /// <summary><c>dotnet tool restore</c> (the manifest pins dotnet-ef).</summary>
+    /// <summary><c>dotnet tool restore --add-source &lt;package folder&gt;</c> (the manifest pins dotnet-ef and dotnet-strata).</summary>
     public Task<ProcessResult> ToolRestoreAsync() => _toolRestore.Value;
 
     /// <summary><c>dotnet build -warnaserror</c> of the generated solution (restores it too). Runs once.</summary>
@@ -97,7 +100,7 @@ public sealed class GeneratedProject
     {
         await RequireSuccessAsync("dotnet tool restore", ToolRestoreAsync());
         await RequireSuccessAsync("dotnet build", BuildAsync());
-        return await Dotnet.RunAsync(
+        return await _hive.RunDotnetAsync(
             ModelProjectDirectory,
             ["tool", "run", "dotnet-ef", "--", .. arguments, "--no-build"],
             environment: _isolatedEnvironment);
@@ -116,7 +119,7 @@ public sealed class GeneratedProject
             merged[variable] = value;
         }
 
-        var run = await Dotnet.RunAsync(
+        var run = await _hive.RunDotnetAsync(
             Root,
             ["test", "--no-build", "--nologo", "--logger", "trx;LogFileName=generated-tests.trx", "--results-directory", resultsDirectory],
             timeout: TimeSpan.FromMinutes(8),
@@ -155,7 +158,7 @@ public sealed class GeneratedProject
     {
         // The build restores the solution; formatting alongside it would race it for obj/.
         await BuildAsync();
-        return await Dotnet.RunAsync(Root, ["format", "--verify-no-changes"], environment: _isolatedEnvironment);
+        return await _hive.RunDotnetAsync(Root, ["format", "--verify-no-changes"], environment: _isolatedEnvironment);
     }
 
     private static void CopyDirectory(string source, string destination)

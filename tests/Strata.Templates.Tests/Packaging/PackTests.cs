@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using System.Xml.Linq;
 using Strata.Templates.Tests.Infrastructure;
 
@@ -12,6 +13,54 @@ public sealed class PackTests(TemplateHive hive)
     {
         Assert.True(File.Exists(hive.PackagePath), $"No package at {hive.PackagePath}");
         Assert.Equal("Strata.Templates.0.1.0.nupkg", Path.GetFileName(hive.PackagePath));
+    }
+
+    [Fact]
+    public void Packing_the_solution_also_produces_the_Strata_Tool_package_at_the_same_version()
+    {
+        Assert.True(File.Exists(hive.ToolPackagePath), $"No tool package at {hive.ToolPackagePath}");
+        Assert.Equal("Strata.Tool.0.1.0.nupkg", Path.GetFileName(hive.ToolPackagePath));
+    }
+
+    [Fact]
+    public void The_tool_package_is_a_DotnetTool_whose_command_is_dotnet_strata()
+    {
+        var metadata = ReadNuspecMetadata(hive.ToolPackagePath);
+        using var package = ZipFile.OpenRead(hive.ToolPackagePath);
+        var settings = package.Entries.Single(entry => entry.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
+        using var stream = settings.Open();
+        var commands = XDocument.Load(stream).Descendants("Command").Select(command => (string?)command.Attribute("Name"));
+
+        Assert.Equal(["DotnetTool"], metadata.Descendants(metadata.Name.Namespace + "packageType").Select(element => (string?)element.Attribute("name")));
+        Assert.Equal(["dotnet-strata"], commands);
+    }
+
+    [Fact]
+    public void The_generated_tool_manifest_pins_the_tool_at_the_version_just_packed_beside_dotnet_ef()
+    {
+        using var package = ZipFile.OpenRead(hive.PackagePath);
+        var entry = package.GetEntry("content/ModelProject/.config/dotnet-tools.json");
+        Assert.NotNull(entry);
+        using var stream = entry.Open();
+        using var manifest = JsonDocument.Parse(stream);
+        var tools = manifest.RootElement.GetProperty("tools");
+        var toolMetadata = ReadNuspecMetadata(hive.ToolPackagePath);
+        var templatesMetadata = ReadNuspecMetadata();
+        var toolVersion = toolMetadata.Element(toolMetadata.Name.Namespace + "version")?.Value;
+
+        Assert.Equal(templatesMetadata.Element(templatesMetadata.Name.Namespace + "version")?.Value, toolVersion);
+        Assert.True(tools.TryGetProperty("dotnet-ef", out _), "The manifest must keep dotnet-ef.");
+        Assert.True(tools.TryGetProperty("strata.tool", out var strata), $"The manifest does not pin strata.tool:\n{tools}");
+        Assert.Equal(toolVersion, strata.GetProperty("version").GetString());
+        Assert.Equal(["dotnet-strata"], strata.GetProperty("commands").EnumerateArray().Select(command => command.GetString()));
+    }
+
+    [Fact]
+    public void The_package_no_longer_ships_the_add_entity_scripts()
+    {
+        var scripts = ReadEntryNames().Where(name => name.Contains("add-entity", StringComparison.Ordinal)).ToList();
+
+        Assert.Empty(scripts);
     }
 
     [Fact]
@@ -67,9 +116,9 @@ public sealed class PackTests(TemplateHive hive)
     }
 
     /// <summary>The nuspec's &lt;metadata&gt; element (its XML namespace depends on the NuGet version that packed it).</summary>
-    private XElement ReadNuspecMetadata()
+    private XElement ReadNuspecMetadata(string? packagePath = null)
     {
-        using var package = ZipFile.OpenRead(hive.PackagePath);
+        using var package = ZipFile.OpenRead(packagePath ?? hive.PackagePath);
         var nuspec = package.Entries.Single(entry => !entry.FullName.Contains('/') && entry.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
         using var stream = nuspec.Open();
         var root = XDocument.Load(stream).Root!;
