@@ -1,10 +1,5 @@
-#if (entitiesUsingBeforeFluentValidation)
 using Contoso.Shop.Entities.StrataFolder;
 using FluentValidation;
-#else
-using FluentValidation;
-using Contoso.Shop.Entities.StrataFolder;
-#endif
 
 namespace Contoso.Shop.Validators.StrataFolder;
 
@@ -13,9 +8,5 @@ public sealed class StrataEntityValidator : AbstractValidator<StrataEntity>
 {
     public StrataEntityValidator()
     {
-        RuleFor(strataEntityVariable => strataEntityVariable.Name).NotEmpty().MaximumLength(200);
-#if (hasParent && !optionalParent)
-        RuleFor(strataEntityVariable => strataEntityVariable.StrataParentId).NotEmpty().When(strataEntityVariable => strataEntityVariable.StrataParent is null);
-#endif
     }
 }
