@@ -66,6 +66,9 @@ public partial class ContosoShopDbContext(DbContextOptions<ContosoShopDbContext>
         configurationBuilder.Conventions.Add(_ => new UtcDateTimeConvention());
         configurationBuilder.Conventions.Add(_ => new PluralTableNameConvention());
         configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
+#if (SoftDelete)
+        configurationBuilder.Conventions.Add(services => new SoftDeleteUniqueIndexConvention(services.GetRequiredService<ISqlGenerationHelper>()));
+#endif
         configurationBuilder.Conventions.Add(services => new ValueRuleCheckConstraintConvention(
             services.GetRequiredService<ISqlGenerationHelper>(),
             isSqlite: services.GetRequiredService<IDatabaseProvider>().Name == "Microsoft.EntityFrameworkCore.Sqlite"));

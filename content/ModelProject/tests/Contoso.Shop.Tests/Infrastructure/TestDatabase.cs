@@ -1,5 +1,6 @@
 using Contoso.Shop.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,8 +29,11 @@ public sealed class TestDatabase : IAsyncLifetime
         await context.Database.EnsureDeletedAsync();
     }
 
-    /// <summary>A new context over this database, wired exactly as the application wires it.</summary>
-    public ContosoShopDbContext CreateContext()
+    /// <summary>
+    /// A new context over this database, wired exactly as the application wires it, plus any
+    /// <paramref name="interceptors"/> a test needs to observe it (e.g. a <see cref="CommandRecorder"/>).
+    /// </summary>
+    public ContosoShopDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<ContosoShopDbContext>()
 #if (AuditUser)
@@ -37,6 +41,7 @@ public sealed class TestDatabase : IAsyncLifetime
 #else
             .UseContosoShopModel(_connectionString, Clock)
 #endif
+            .AddInterceptors(interceptors)
             .Options;
 
         return new ContosoShopDbContext(options);
