@@ -1,0 +1,23 @@
+namespace Strata.Tool.Fields;
+
+/// <summary>The field types of the field-spec grammar (issue 10), after synonyms are resolved.</summary>
+public enum FieldType
+{
+    String,
+    Text,
+    Int,
+    Long,
+    Short,
+    Decimal,
+    Double,
+    Bool,
+    DateTime,
+    Date,
+    Time,
+    Guid,
+    Binary,
+    Enum,
+    Email,
+    Url,
+    Reference,
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Strata.Tool;
+using Strata.Tool.Commands;
+using Strata.Tool.Fields;
+
+var fieldsHelp = $"Fields: one Name[:type[{{args}}][?]][:modifier]... each, separated by spaces. Types: {FieldSpecParser.ValidTypes}. "
+    + $"? = optional (NULL allowed). Modifiers: {FieldSpecParser.ValidModifiers}.";
+
+var root = new RootCommand("The Strata scaffolder: adds entities and fields to a Strata EF Core model project (entity, configuration, validator, DbSet, migration).");
+
+// new-entity: run by `dotnet new entity` after it has written the skeletons.
+var name = new Argument<string>("name") { Description = "The entity class, e.g. OrderLine." };
+var fieldsOption = new Option<string>("--fields") { Description = "The entity's fields, e.g. \"Sku:string{32}:uniq Price:decimal{10,2}:min(0) Supplier:references\"." };
+var parent = new Option<string>("--parent") { Description = "The entity this one belongs to (owned by): adds <Parent>Id, the navigation and the inverse collection." };
+var optionalParent = new Option<string>("--optional-parent") { Description = "True: the --parent relationship is optional (nullable foreign key).", Arity = ArgumentArity.ZeroOrOne };
+var onDelete = new Option<string>("--on-delete") { Description = "Cascade, Restrict or SetNull: what deleting the parent does (default Cascade, SetNull when optional)." };
+var plural = new Option<string>("--plural") { Description = "The plural for the DbSet and table when the English rules get it wrong (adds ToTable)." };
+var folder = new Option<string>("--folder") { Description = "A subfolder (and namespace) such as Sales or Sales/Orders." };
+var skipMigration = new Option<string>("--skip-migration") { Description = "True: write the code only; no build, no migration.", Arity = ArgumentArity.ZeroOrOne };
+var project = new Option<string>("--project") { Description = "The model project's folder or .csproj (default: the current folder or the first one above it)." };
+
+var newEntity = new Command("new-entity", "Completes the files `dotnet new entity` wrote (run by its post-action): fields, parent, DbSet, inverse collections, then one build and `dotnet ef migrations add Add<Name>`.\n\n"
+    + "Example:\n  dotnet strata new-entity Product --fields \"Sku:string{32}:uniq Name:string{200} Price:decimal{10,2}:min(0) Supplier:references\"\n\n" + fieldsHelp)
+{
+    name, fieldsOption, parent, optionalParent, onDelete, plural, folder, skipMigration, project,
+};
+newEntity.SetAction(result => Execute(() => NewEntityCommand.Run(
+    new NewEntityOptions
+    {
+        Name = result.GetValue(name)!,
+        Fields = result.GetValue(fieldsOption) ?? "",
+        Parent = result.GetValue(parent) ?? "",
+        OptionalParent = Flag(result, optionalParent, "--optional-parent"),
+        OnDelete = result.GetValue(onDelete) ?? "",
+        Plural = result.GetValue(plural) ?? "",
+        Folder = result.GetValue(folder) ?? "",
+        SkipMigration = Flag(result, skipMigration, "--skip-migration"),
+        Project = result.GetValue(project) ?? "",
+    },
+    Environment.CurrentDirectory)));
+
+// add-fields: the public command.
+var entity = new Argument<string>("entity") { Description = "The existing entity class, e.g. Product." };
+var specs = new Argument<string>("fields") { Description = "The fields to add, in quotes." };
+var addProject = new Option<string>("--project") { Description = "The model project's folder or .csproj (default: the current folder or the first one above it)." };
+var addSkipMigration = new Option<string>("--skip-migration") { Description = "Edit the code only; no build, no migration.", Arity = ArgumentArity.ZeroOrOne };
+var addFields = new Command("add-fields", "Adds fields to an existing entity, its configuration and its validator (keeping every line), then the migration Add<Field>To<Entity>. "
+    + "Run it in the model project's folder, like dotnet ef. A required field needs :default(value) (the value existing rows get) or ? (optional).\n\n"
+    + "Examples:\n  dotnet strata add-fields Product \"Weight:decimal{8,3}? Barcode:string{13}?:uniq\"\n  dotnet strata add-fields Ticket \"Queue:string{20}:default(General)\"\n\n" + fieldsHelp)
+{
+    entity, specs, addProject, addSkipMigration,
+};
+addFields.SetAction(result => Execute(() => AddFieldsCommand.Run(
+    result.GetValue(entity)!,
+    result.GetValue(specs)!,
+    result.GetValue(addProject) is { Length: > 0 } path ? path : null,
+    Flag(result, addSkipMigration, "--skip-migration"),
+    Environment.CurrentDirectory)));
+
+root.Add(newEntity);
+root.Add(addFields);
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"error: {parsed.Errors[0].Message} See dotnet strata {(parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ")}-h.");
+    return 2;
+}
+
+return parsed.Invoke();
+
+// Runs a command; bad input and failed steps become the one error line a user reads first.
+static int Execute(Func<int> command)
+{
+    try
+    {
+        return command();
+    }
+    catch (InputException exception)
+    {
+        Console.Error.WriteLine($"error: {exception.Message}");
+        return 2;
+    }
+    catch (CommandFailedException exception)
+    {
+        Console.Error.WriteLine($"error: {exception.Message}");
+        return 1;
+    }
+}
+
+// The engine passes True/False; a bare --skip-migration means true.
+static bool Flag(ParseResult result, Option<string> option, string name)
+{
+    if (result.GetResult(option) is null)
+    {
+        return false;
+    }
+
+    var value = result.GetValue(option);
+    return value is null or "" ? true
+        : bool.TryParse(value, out var flag) ? flag
+        : throw new InputException($"{name} '{value}' is not True or False; pass one of them.");
+}

@@ -1,0 +1,186 @@
+using System.Xml.Linq;
+using Strata.Tool.Fields;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Strata.Tool.Project;
+
+/// <summary>
+/// A Strata model project, read cheaply: the .csproj as XML (RootNamespace, StrataDbContext,
+/// StrataDatabase) and single C# files parsed on demand. No MSBuild evaluation, no compilation.
+/// </summary>
+internal sealed class ModelProject
+{
+    private readonly Dictionary<string, EntityClass?> _entities = new(StringComparer.Ordinal);
+    private List<string>? _sourceFiles;
+
+    private ModelProject(string projectFile, string rootNamespace, string dbContext, string database)
+    {
+        ProjectFile = projectFile;
+        Directory = Path.GetDirectoryName(projectFile)!;
+        RootNamespace = rootNamespace;
+        DbContext = dbContext;
+        Database = database;
+    }
+
+    public string ProjectFile { get; }
+
+    public string Directory { get; }
+
+    public string Name => Path.GetFileNameWithoutExtension(ProjectFile);
+
+    public string RootNamespace { get; }
+
+    /// <summary>The DbContext class name (the project's StrataDbContext property).</summary>
+    public string DbContext { get; }
+
+    /// <summary>The provider: Sqlite, SqlServer or PostgreSql (the project's StrataDatabase property).</summary>
+    public string Database { get; }
+
+    /// <summary>
+    /// The model project named by <paramref name="project"/> (a folder or .csproj), or else the first folder
+    /// from <paramref name="workingDirectory"/> upwards that holds a .csproj with a StrataDbContext property.
+    /// </summary>
+    public static ModelProject Find(string? project, string workingDirectory)
+    {
+        if (!string.IsNullOrEmpty(project))
+        {
+            var path = Path.GetFullPath(project, workingDirectory);
+            var file = File.Exists(path) ? path
+                : System.IO.Directory.Exists(path) ? System.IO.Directory.GetFiles(path, "*.csproj").FirstOrDefault(IsModelProject)
+                : null;
+            if (file is null || !IsModelProject(file))
+            {
+                throw new InputException($"--project {project}: no Strata model project there (a .csproj with a StrataDbContext property); pass the model project's folder or .csproj.");
+            }
+
+            return Load(file);
+        }
+
+        for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
+        {
+            var file = directory.EnumerateFiles("*.csproj").Select(info => info.FullName).FirstOrDefault(IsModelProject);
+            if (file is not null)
+            {
+                return Load(file);
+            }
+        }
+
+        throw new InputException($"no Strata model project in {workingDirectory} or above; run the command in the model project's folder (like dotnet ef) or pass --project <folder>.");
+    }
+
+    private static bool IsModelProject(string file) =>
+        file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.ReadAllText(file).Contains("<StrataDbContext>", StringComparison.Ordinal);
+
+    private static ModelProject Load(string file)
+    {
+        var document = XDocument.Load(file);
+        string? Property(string name) =>
+            document.Descendants().LastOrDefault(element => element.Name.LocalName == name && element.Parent?.Name.LocalName == "PropertyGroup")?.Value.Trim();
+
+        var rootNamespace = Property("RootNamespace") is { Length: > 0 } root ? root : Path.GetFileNameWithoutExtension(file);
+        var dbContext = Property("StrataDbContext") ?? "";
+        if (!Names.IsTypeName(dbContext))
+        {
+            throw new InputException($"{Path.GetFileName(file)}: StrataDbContext '{dbContext}' is not a class name; set it to the project's DbContext class.");
+        }
+
+        return new ModelProject(file, rootNamespace, dbContext, Property("StrataDatabase") ?? "");
+    }
+
+    /// <summary>The project's C# files, bin, obj and Migrations left out.</summary>
+    public IReadOnlyList<string> SourceFiles => _sourceFiles ??= EnumerateSources(Directory).ToList();
+
+    private static IEnumerable<string> EnumerateSources(string directory)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.cs"))
+        {
+            yield return file;
+        }
+
+        foreach (var child in System.IO.Directory.EnumerateDirectories(directory))
+        {
+            var name = Path.GetFileName(child);
+            if (name is "bin" or "obj" or "Migrations" || name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            foreach (var file in EnumerateSources(child))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The class <paramref name="name"/> declared in this project, or null. Looks at <c>{name}.cs</c> files first
+    /// and parses a file only when its text declares a type of that name.
+    /// </summary>
+    public EntityClass? FindClass(string name)
+    {
+        if (_entities.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var candidates = SourceFiles
+            .OrderBy(file => Path.GetFileNameWithoutExtension(file) == name ? 0 : 1)
+            .ThenBy(file => file, StringComparer.Ordinal);
+        foreach (var file in candidates)
+        {
+            var text = File.ReadAllText(file);
+            if (!text.Contains(name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var tree = CSharpSyntaxTree.ParseText(text, path: file);
+            var type = tree.GetCompilationUnitRoot().DescendantNodes()
+                .OfType<BaseTypeDeclarationSyntax>()
+                .FirstOrDefault(declaration => declaration.Identifier.ValueText == name);
+            if (type is not null)
+            {
+                return _entities[name] = new EntityClass(name, file, type is ClassDeclarationSyntax, NamespaceOf(type));
+            }
+        }
+
+        return _entities[name] = null;
+    }
+
+    /// <summary>Records a class this run creates, so a reference to it (a self-reference) resolves.</summary>
+    public void Register(EntityClass entity) => _entities[entity.Name] = entity;
+
+    /// <summary>The value of <c>DefaultMaxLength</c> in the DbContext (the length of a string column with none given).</summary>
+    public int? DefaultMaxLength()
+    {
+        var file = Path.Combine(Directory, DbContext + ".cs");
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        var constant = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetCompilationUnitRoot()
+            .DescendantNodes().OfType<VariableDeclaratorSyntax>()
+            .FirstOrDefault(variable => variable.Identifier.ValueText == "DefaultMaxLength");
+        return constant?.Initializer?.Value is LiteralExpressionSyntax literal && literal.Token.Value is int length ? length : null;
+    }
+
+    /// <summary>The type of the entities' key (BaseEntity.Id): <c>int</c> unless the project changed it.</summary>
+    public string KeyType()
+    {
+        var baseEntity = FindClass("BaseEntity");
+        if (baseEntity is null)
+        {
+            return "int";
+        }
+
+        var id = CSharpSyntaxTree.ParseText(File.ReadAllText(baseEntity.File)).GetCompilationUnitRoot()
+            .DescendantNodes().OfType<PropertyDeclarationSyntax>()
+            .FirstOrDefault(property => property.Identifier.ValueText == "Id");
+        return id?.Type.ToString() ?? "int";
+    }
+
+    public static string NamespaceOf(Microsoft.CodeAnalysis.SyntaxNode node) =>
+        string.Join('.', node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(ns => ns.Name.ToString()));
+}
