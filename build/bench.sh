@@ -105,12 +105,22 @@ if [[ -f content/Entity/.template.config/template.json ]]; then
   dotnet_new install "$repo_root/content/Entity" >/dev/null && entity_ready=1
 fi
 
-# A fresh model project (SQLite, no sample), restored and built, with its dotnet-ef tool.
+# The generated tool manifest pins dotnet-strata (the entity template's last step) beside dotnet-ef: pack
+# it from this tree and restore it from there. NuGet would serve an earlier build of the same version
+# from its global packages folder, so that one copy is removed first.
+log "packing the dotnet-strata tool"
+dotnet pack "$repo_root/src/Strata.Tool" -c Release -o "$work/packages" --nologo >"$results/tool-pack.log" 2>&1 ||
+  { tail -n 40 "$results/tool-pack.log" >&2; die "the dotnet-strata tool did not pack"; }
+tool_version=$(basename "$(ls "$work"/packages/Strata.Tool.[0-9]*.nupkg)" .nupkg)
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/strata.tool/${tool_version#Strata.Tool.}"
+tool_restore() { dotnet tool restore --add-source "$work/packages"; }
+
+# A fresh model project (SQLite, no sample), restored and built, with its local tools.
 new_model_project() { # name folder [extra options]
   local name=$1 folder=$2
   shift 2
   (cd "$folder" && dotnet_new modelproject -n "$name" --no-sample "$@" >/dev/null)
-  (cd "$folder/$name" && dotnet tool restore >/dev/null && dotnet build "src/$name" >/dev/null) ||
+  (cd "$folder/$name" && tool_restore >/dev/null && dotnet build "src/$name" >/dev/null) ||
     die "the generated project $name did not build"
 }
 
@@ -126,7 +136,7 @@ if ((runtime || model)); then
 
   log "compiling the 200-entity model: dotnet ef dbcontext optimize"
   # dotnet ef needs a restored project; build it once so the timing below is optimize's own.
-  (cd "$work/BenchWide" && dotnet tool restore >/dev/null && dotnet build src/BenchWide >"$results/benchwide-build.log" 2>&1) ||
+  (cd "$work/BenchWide" && tool_restore >/dev/null && dotnet build src/BenchWide >"$results/benchwide-build.log" 2>&1) ||
     { tail -n 40 "$results/benchwide-build.log" >&2; die "the 200-entity project did not build"; }
   optimize_seconds=$(cd "$work/BenchWide/src/BenchWide" &&
     timed dotnet ef dbcontext optimize --output-dir "$work/compiled" --namespace Strata.Benchmarks.CompiledModels)
@@ -199,6 +209,36 @@ if ((scaffolding)); then
       }
       # Alternate the order so neither side always runs on a warmer build.
       if ((r % 2)); then template; bare; else bare; template; fi
+    done
+
+    # Issue 10: twelve fields (one per type), end to end vs bare ef, and add-fields vs bare ef; the
+    # same pairing and alternating order as above. Each round gets its own entities (a reference target
+    # exists from the start).
+    fields12='Sku:string{32}:uniq Title:string{200} Notes:text? Price:decimal{10,2}:min(0) Stock:int:min(0) Views:long Rank:short Score:double Active:bool SoldAt:datetime? OpensAt:time? Owner:references{Anchor}'
+    added2='Weight:decimal{8,3}? Barcode:string{13}?:uniq'
+    (cd "$project" && dotnet_new entity -n Anchor --allow-scripts yes >>"$results/commands.log" 2>&1) || die "dotnet new entity Anchor failed"
+    log "scaffolding: dotnet new entity with 12 fields end to end vs bare dotnet ef migrations add, x$reps (interleaved)"
+    for ((r = 1; r <= reps; r++)); do
+      template() { record entity-fields "$(cd "$project" && timed dotnet_new entity -n "Fields$r" --fields "$fields12" --allow-scripts yes)"; }
+      bare() {
+        (cd "$project" && dotnet_new entity -n "FieldsBare$r" --fields "$fields12" --skip-migration --allow-scripts yes >>"$results/commands.log" 2>&1) ||
+          die "dotnet new entity --fields --skip-migration failed (see $results/commands.log)"
+        record entity-fields-bare "$(cd "$project" && timed dotnet ef migrations add "AddFieldsBare$r")"
+      }
+      if ((r % 2)); then template; bare; else bare; template; fi
+    done
+    log "scaffolding: dotnet strata add-fields end to end vs bare dotnet ef migrations add, x$reps (interleaved)"
+    for ((r = 1; r <= reps; r++)); do
+      for entity in "Grown$r" "GrownBare$r"; do
+        (cd "$project" && dotnet_new entity -n "$entity" --allow-scripts yes >>"$results/commands.log" 2>&1) || die "dotnet new entity $entity failed"
+      done
+      added() { record add-fields "$(cd "$project" && timed dotnet strata add-fields "Grown$r" "$added2")"; }
+      bare() {
+        # The tool's own work alone (start, parse, edit; no build), timed too, then EF's own command.
+        record tool-own-work "$(cd "$project" && timed dotnet strata add-fields "GrownBare$r" "$added2" --skip-migration)"
+        record add-fields-bare "$(cd "$project" && timed dotnet ef migrations add "AddWeightToGrownBare$r")"
+      }
+      if ((r % 2)); then added; bare; else bare; added; fi
     done
 
     new_model_project Grow "$scaffold"

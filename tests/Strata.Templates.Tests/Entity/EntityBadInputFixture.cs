@@ -25,14 +25,11 @@ public sealed record EntityRun(string CommandLine, ProcessResult Process, Projec
 }
 
 /// <summary>What the bad-input sequence left: each run by case name, and the build at the end.</summary>
-public sealed class BadInputResults(EntityShop shop, IReadOnlyDictionary<string, EntityRun> runs, ProjectState afterEfFailureCleanup, ProcessResult finalBuild)
+public sealed class BadInputResults(EntityShop shop, IReadOnlyDictionary<string, EntityRun> runs, ProcessResult finalBuild)
 {
     public EntityShop Shop { get; } = shop;
 
     public IReadOnlyDictionary<string, EntityRun> Runs { get; } = runs;
-
-    /// <summary>The project after the test removed the files the failed <c>dotnet ef</c> run kept.</summary>
-    public ProjectState AfterEfFailureCleanup { get; } = afterEfFailureCleanup;
 
     /// <summary><c>dotnet build -warnaserror</c> of the solution after the whole sequence.</summary>
     public ProcessResult FinalBuild { get; } = finalBuild;
@@ -47,7 +44,7 @@ public sealed class BadInputResults(EntityShop shop, IReadOnlyDictionary<string,
 /// One SQLite model project that every bad-input case runs on, in a fixed order (later cases rely on
 /// earlier ones: Customer must exist before it can be refused as existing). Each case records the
 /// project's file listing and content hashes before and after. Only two builds: the one inside the
-/// post-action whose <c>dotnet ef</c> fails, and one of the solution at the end.
+/// post-action that finds the project broken, and one of the solution at the end.
 /// </summary>
 public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
@@ -60,9 +57,46 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
     public const string UnknownParent = "-n Order --parent Custmer";
     public const string OutputFolder = "-n Order -o Entities/Sales";
     public const string Help = "-h";
-    public const string EfFails = "-n Order --parent DesignTimeDbContextFactory";
-    public const string Folder = "-n Invoice --folder Sales --skip-migration";
+    public const string BuildFails = "-n Order --parent Customer --fields Total:decimal{10,2}, in a project that does not build";
+    public const string NotAnEntityParent = "-n Order --parent DesignTimeDbContextFactory";
+    public const string SetNullOnRequiredParent = "-n Order --parent Customer --on-delete SetNull";
+    public const string Folder = "-n Invoice --folder Sales --fields Number:string{20} --skip-migration";
     public const string Plural = "-n Employee --plural Staff --skip-migration";
+    public const string AddFieldsUnknownEntity = "add-fields Gadget";
+    public const string AddFieldsExistingField = "add-fields Invoice Number:string{20}?";
+    public const string AddFieldsRequiredWithoutDefault = "add-fields Invoice Color:string{20}";
+
+    /// <summary>A file that breaks the build, added for <see cref="BuildFails"/> and removed after it.</summary>
+    public const string BrokenFile = "Broken.cs";
+
+    /// <summary>
+    /// Issue 10's bad field specs, each given to <c>dotnet new entity -n Widget --fields</c>: the case, the
+    /// spec, and the token the one error line must name.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Case, string Fields, string Token)> FieldCases =
+    [
+        ("unclosed brace", "Price:decimal{18", "decimal{18"),
+        ("unknown type", "Name:strng", "strng"),
+        ("unknown modifier", "Name:string:uniqe", "uniqe"),
+        ("duplicate field", "Name:string{20} Name:text", "Name"),
+        ("reserved Id", "Id:int", "Id"),
+        ("reserved CreatedAt", "CreatedAt:datetime", "CreatedAt"),
+        ("reserved UpdatedAt", "UpdatedAt:datetime", "UpdatedAt"),
+        ("reserved Version", "Version:long", "Version"),
+        ("reserved DeletedAt", "DeletedAt:datetime?", "DeletedAt"),
+        ("reserved CreatedBy", "CreatedBy:string{50}", "CreatedBy"),
+        ("reserved UpdatedBy", "UpdatedBy:string{50}", "UpdatedBy"),
+        ("invalid identifier", "9lives:int", "9lives"),
+        ("unknown reference target", "Vendor:references", "Vendor"),
+        ("min greater than max", "Rating:int:min(5):max(1)", "Rating"),
+        ("string of length 0", "Code:string{0}", "string{0}"),
+        ("scale greater than precision", "Price:decimal{4,6}", "decimal{4,6}"),
+        ("empty enum", "Status:enum{}", "Status"),
+        ("duplicate enum member", "Status:enum{Draft,Draft}", "Draft"),
+        ("setnull on a required reference", "Buyer:references{Customer}:setnull", "setnull"),
+    ];
+
+    public static string FieldCase(string caseName) => $"--fields: {caseName}";
 
     /// <summary>Names that are not PascalCase C# identifiers (a keyword, a leading digit, a hyphen).</summary>
     public static readonly IReadOnlyList<string> InvalidNames = ["class", "1Order", "Order-Line"];
@@ -121,26 +155,32 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
         runs[Help] = await RunAsync(Help, shop, shop.ModelProjectDirectory, "-h");
         runs[DryRun] = await RunAsync(DryRun, shop, shop.ModelProjectDirectory, "-n", "Widget", "--folder", "Sales", "--dry-run");
 
-        // The parent class exists and compiles, but EF can't map it (no key): the post-action's build
-        // passes and `dotnet ef migrations add` fails.
-        var efFails = await RunAsync(EfFails, shop, shop.ModelProjectDirectory, "-n", "Order", "--parent", "DesignTimeDbContextFactory");
-        runs[EfFails] = efFails;
-
-        // As a user would after reading the message: drop the kept files (here, rather than fix them).
-        foreach (var file in efFails.Before.AddedFiles(efFails.After))
+        // A class that exists but is not an entity: refused before anything is built.
+        runs[NotAnEntityParent] = await RunAsync(NotAnEntityParent, shop, shop.ModelProjectDirectory, "-n", "Order", "--parent", "DesignTimeDbContextFactory");
+        runs[SetNullOnRequiredParent] = await RunAsync(SetNullOnRequiredParent, shop, shop.ModelProjectDirectory, "-n", "Order", "--parent", "Customer", "--on-delete", "SetNull");
+        foreach (var (caseName, fields, _) in FieldCases)
         {
-            File.Delete(Path.Combine(shop.ModelProjectDirectory, file));
+            runs[FieldCase(caseName)] = await RunAsync(FieldCase(caseName), shop, shop.ModelProjectDirectory, "-n", "Widget", "--fields", fields);
         }
 
-        var afterCleanup = ProjectState.Capture(shop.ModelProjectDirectory);
+        // Valid input in a project that does not build: the tool has edited Customer (the inverse
+        // collection) and written Order's files when its build fails, and must put everything back.
+        var brokenFile = Path.Combine(shop.ModelProjectDirectory, BrokenFile);
+        await File.WriteAllTextAsync(brokenFile, "namespace Shop;\n\npublic sealed class Broken\n{\n    public int Value => ;\n}\n");
+        runs[BuildFails] = await RunAsync(BuildFails, shop, shop.ModelProjectDirectory, "-n", "Order", "--parent", "Customer", "--fields", "Total:decimal{10,2}");
+        File.Delete(brokenFile);
 
-        runs[Folder] = await RunAsync(Folder, shop, shop.ModelProjectDirectory, "-n", "Invoice", "--folder", "Sales", "--skip-migration");
+        runs[Folder] = await RunAsync(Folder, shop, shop.ModelProjectDirectory, "-n", "Invoice", "--folder", "Sales", "--fields", "Number:string{20}", "--skip-migration");
         runs[Plural] = await RunAsync(Plural, shop, shop.ModelProjectDirectory, "-n", "Employee", "--plural", "Staff", "--skip-migration");
+
+        runs[AddFieldsUnknownEntity] = await RunStrataAsync(AddFieldsUnknownEntity, shop, "add-fields", "Gadget", "Weight:decimal{8,3}?");
+        runs[AddFieldsExistingField] = await RunStrataAsync(AddFieldsExistingField, shop, "add-fields", "Invoice", "Number:string{20}?");
+        runs[AddFieldsRequiredWithoutDefault] = await RunStrataAsync(AddFieldsRequiredWithoutDefault, shop, "add-fields", "Invoice", "Color:string{20}");
 
         var build = await shop.BuildAsync();
         Log($"dotnet build -warnaserror: {build.Duration.TotalSeconds:F1} s (exit {build.ExitCode})");
         Log($"whole sequence: {stopwatch.Elapsed.TotalSeconds:F1} s");
-        return new BadInputResults(shop, runs, afterCleanup, build);
+        return new BadInputResults(shop, runs, build);
     }
 
     private async Task<EntityRun> RunAsync(string caseName, EntityShop shop, string workingDirectory, params string[] arguments)
@@ -151,6 +191,15 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
         var commandLine = $"dotnet new entity {string.Join(' ', arguments)} --allow-scripts yes";
         Log($"{caseName}: {process.Duration.TotalSeconds:F1} s (exit {process.ExitCode})");
         return new EntityRun(commandLine, process, before, after);
+    }
+
+    private async Task<EntityRun> RunStrataAsync(string caseName, EntityShop shop, params string[] arguments)
+    {
+        var before = ProjectState.Capture(shop.ModelProjectDirectory);
+        var process = await shop.StrataAsync(arguments);
+        var after = ProjectState.Capture(shop.ModelProjectDirectory);
+        Log($"{caseName}: {process.Duration.TotalSeconds:F1} s (exit {process.ExitCode})");
+        return new EntityRun($"dotnet strata {string.Join(' ', arguments)}", process, before, after);
     }
 
     private void Log(string line)

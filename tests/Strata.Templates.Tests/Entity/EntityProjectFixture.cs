@@ -26,25 +26,31 @@ public sealed record EntityCommand(string Name, string Plural, params string[] O
     public string Migration => $"Add{Name}";
 }
 
-/// <summary>A model project after the fixture's <c>dotnet new entity</c> commands, with each command's result.</summary>
-public sealed class EntityProject(EntityShop shop, IReadOnlyDictionary<string, ProcessResult> runs)
+/// <summary>A model project after the fixture's <c>dotnet new entity</c> commands and its <c>add-fields</c>, with each command's result.</summary>
+public sealed class EntityProject(EntityShop shop, IReadOnlyDictionary<string, ProcessResult> runs, ProcessResult addFields)
 {
     public EntityShop Shop { get; } = shop;
 
     /// <summary>The <c>dotnet new entity</c> run for each entity name.</summary>
     public IReadOnlyDictionary<string, ProcessResult> Runs { get; } = runs;
+
+    /// <summary><c>dotnet strata add-fields Product "<see cref="ProductFields.AddedSpec"/>"</c>, after the commands.</summary>
+    public ProcessResult AddFields { get; } = addFields;
 }
 
 /// <summary>
 /// One provider's model project, shared by all tests of a class (an xunit class fixture): created on
 /// first use (the template hive is a collection fixture, which class fixtures can't receive), then
-/// <c>dotnet tool restore</c>, <c>dotnet restore</c> and, in src/Shop, the five <c>dotnet new entity</c>
-/// commands of <see cref="Commands"/>. Later steps (build, format, ef, tests) run at most once each
-/// and are shared, so the tests of a class can run in any order.
+/// <c>dotnet tool restore</c>, <c>dotnet restore</c> and, in src/Shop, the <c>dotnet new entity</c>
+/// commands of <see cref="Commands"/>, then <c>dotnet strata add-fields</c> on Product. Later steps
+/// (build, format, ef, tests) run at most once each and are shared, so the tests of a class can run in any order.
 /// </summary>
 public abstract class EntityProjectFixture(IMessageSink diagnostics, string database, string snapshotName) : IAsyncLifetime
 {
-    /// <summary>The sequence every provider runs, in this order (a parent before its children).</summary>
+    /// <summary>
+    /// The sequence every provider runs, in this order (a parent or a reference's target first). The first
+    /// five have no --fields (base columns only); Product has a field of every type and modifier.
+    /// </summary>
     public static readonly IReadOnlyList<EntityCommand> Commands =
     [
         new("Customer", "Customers"),
@@ -52,7 +58,12 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
         new("OrderLine", "OrderLines", "--parent", "Order"),
         new("Category", "Categories"),
         new("Person", "People"),
+        new("Supplier", "Suppliers", "--fields", "Name:string{100}:uniq"),
+        new("Product", "Products", "--fields", ProductFields.Spec),
     ];
+
+    /// <summary>The entities created without --fields.</summary>
+    public static readonly IReadOnlyList<string> EntitiesWithoutFields = ["Customer", "Order", "OrderLine", "Category", "Person"];
 
     /// <summary>The tables the commands add, sorted.</summary>
     public static readonly IReadOnlyList<string> Tables = [.. Commands.Select(command => command.Plural).Order(StringComparer.Ordinal)];
@@ -70,7 +81,7 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
     /// <summary>The approved snapshot's folder name under Snapshots/.</summary>
     public string SnapshotName { get; } = snapshotName;
 
-    /// <summary>The model project after the five commands (each command's result is kept, failed or not).</summary>
+    /// <summary>The model project after the commands and add-fields (each command's result is kept, failed or not).</summary>
     public Task<EntityProject> GetAsync(TemplateHive hive) => Once(ref _project, () => CreateAsync(hive));
 
     /// <summary><c>dotnet build -warnaserror</c> of the solution after the commands.</summary>
@@ -139,6 +150,9 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>Runs between the last <c>dotnet new entity</c> and <c>add-fields</c> (e.g. to put a row in the table first).</summary>
+    protected virtual Task BeforeAddFieldsAsync(TemplateHive hive, EntityShop shop) => Task.CompletedTask;
+
     public virtual Task DisposeAsync()
     {
         if (_timings.Length > 0)
@@ -199,6 +213,9 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
             Log($"{command.CommandLine}: {run.Duration.TotalSeconds:F1} s (exit {run.ExitCode})");
         }
 
-        return new EntityProject(shop, runs);
+        await BeforeAddFieldsAsync(hive, shop);
+        var addFields = await shop.StrataAsync("add-fields", "Product", ProductFields.AddedSpec);
+        Log($"dotnet strata add-fields Product \"{ProductFields.AddedSpec}\": {addFields.Duration.TotalSeconds:F1} s (exit {addFields.ExitCode})");
+        return new EntityProject(shop, runs, addFields);
     }
 }

@@ -103,6 +103,10 @@ public sealed class EntityShop
     public Task<ProcessResult> EfAsync(params string[] arguments) =>
         RunAsync(ModelProjectDirectory, ["tool", "run", "dotnet-ef", "--", .. arguments, "--no-build"]);
 
+    /// <summary><c>dotnet ef &lt;arguments&gt;</c> in the model project, building it first (as a user would after adding code).</summary>
+    public Task<ProcessResult> EfWithBuildAsync(params string[] arguments) =>
+        RunAsync(ModelProjectDirectory, ["tool", "run", "dotnet-ef", "--", .. arguments], LongTimeout);
+
     /// <summary><c>dotnet test --no-build</c> of the solution with a TRX report (build it first).</summary>
     public async Task<GeneratedTestRun> TestAsync(string resultsDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {

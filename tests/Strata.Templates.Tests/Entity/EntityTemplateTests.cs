@@ -3,9 +3,9 @@ using Strata.Templates.Tests.Infrastructure;
 namespace Strata.Templates.Tests.Entity;
 
 /// <summary>
-/// What <c>dotnet new entity</c> must give on every provider: each of the five commands succeeds and
-/// adds its files and its migration; the solution then builds with warnings as errors, is formatted,
-/// has no pending model changes, and the generated code matches the approved snapshot.
+/// What <c>dotnet new entity</c> and <c>dotnet strata add-fields</c> must give on every provider: each
+/// command succeeds and adds its files and its migration; the solution then builds with warnings as
+/// errors, is formatted, has no pending model changes, and the generated code matches the approved snapshot.
 /// </summary>
 public abstract class EntityTemplateTests<TFixture>(TemplateHive hive, TFixture fixture) : IClassFixture<TFixture>
     where TFixture : EntityProjectFixture
@@ -25,6 +25,8 @@ public abstract class EntityTemplateTests<TFixture>(TemplateHive hive, TFixture 
     [InlineData("OrderLine")]
     [InlineData("Category")]
     [InlineData("Person")]
+    [InlineData("Supplier")]
+    [InlineData("Product")]
     public async Task Dotnet_new_entity_exits_0_and_adds_the_four_code_files_and_one_Add_migration(string entityName)
     {
         var project = await ProjectAsync();
@@ -52,7 +54,60 @@ public abstract class EntityTemplateTests<TFixture>(TemplateHive hive, TFixture 
     }
 
     [Fact]
-    public async Task The_solution_builds_with_warnings_as_errors_after_the_five_entities()
+    public async Task Add_fields_exits_0_adds_one_migration_named_after_the_fields_and_keeps_every_line_the_entity_had()
+    {
+        var project = await ProjectAsync();
+        var shop = project.Shop;
+        var entity = shop.ReadModelFile("Entities/Product.cs");
+
+        Assert.True(project.AddFields.Succeeded, $"`dotnet strata add-fields Product \"{ProductFields.AddedSpec}\"` should exit 0:\n{project.AddFields.Describe()}");
+        Assert.True(
+            shop.MigrationFiles(ProductFields.AddedMigration).Count == 1,
+            $"Expected one Migrations/<id>_{ProductFields.AddedMigration}.cs; Migrations/ holds: {shop.ListMigrations()}\n{project.AddFields.Describe()}");
+        var missing = ProductFields.Columns.Concat(ProductFields.AddedColumns)
+            .Select(column => column.Column)
+            .Where(property => !entity.Contains($" {property} {{ get; set; }}", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(missing.Count == 0, $"Entities/Product.cs lacks these properties after add-fields: {string.Join(", ", missing)}\n{entity}");
+    }
+
+    [Fact]
+    public async Task Entities_created_without_fields_declare_no_property_of_their_own_beyond_their_relationship()
+    {
+        var shop = (await ProjectAsync()).Shop;
+
+        var placeholders = EntityProjectFixture.EntitiesWithoutFields
+            .Where(name => shop.ReadModelFile($"Entities/{name}.cs").Contains("public required string Name", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(placeholders.Count == 0, $"These entities still get the old placeholder Name property: {string.Join(", ", placeholders)}");
+        Assert.DoesNotContain("{ get; set; }", shop.ReadModelFile("Entities/Category.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_parent_gets_the_inverse_collection_and_the_child_configuration_names_it_in_WithMany()
+    {
+        var shop = (await ProjectAsync()).Shop;
+
+        Assert.Contains("public ICollection<Order> Orders { get; } = [];", shop.ReadModelFile("Entities/Customer.cs"), StringComparison.Ordinal);
+        Assert.Contains("public ICollection<OrderLine> OrderLines { get; } = [];", shop.ReadModelFile("Entities/Order.cs"), StringComparison.Ordinal);
+        Assert.Matches(@"\.WithMany\((\w+) => \1\.Orders\)", shop.ReadModelFile("Configurations/OrderConfiguration.cs"));
+    }
+
+    [Fact]
+    public async Task A_reference_field_adds_the_inverse_collection_on_its_target()
+    {
+        var shop = (await ProjectAsync()).Shop;
+
+        Assert.Contains("public ICollection<Product> Products { get; } = [];", shop.ReadModelFile("Entities/Supplier.cs"), StringComparison.Ordinal);
+        Assert.Contains("public ICollection<Product>", shop.ReadModelFile("Entities/Customer.cs"), StringComparison.Ordinal);
+        var configuration = shop.ReadModelFile("Configurations/ProductConfiguration.cs");
+        Assert.Matches(@"\.WithMany\((\w+) => \1\.Products\)", configuration);
+        Assert.Contains("DeleteBehavior.SetNull", configuration, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_solution_builds_with_warnings_as_errors_after_the_entities_and_add_fields()
     {
         var build = await Fixture.BuildAsync(Hive);
 
@@ -125,6 +180,7 @@ public abstract class EntityTemplateTests<TFixture>(TemplateHive hive, TFixture 
         Assert.Contains("public int CustomerId { get; set; }", entity, StringComparison.Ordinal);
         Assert.Contains("public Customer Customer { get; set; } = null!;", entity, StringComparison.Ordinal);
         Assert.Contains(".HasForeignKey(order => order.CustomerId)", configuration, StringComparison.Ordinal);
+        Assert.Contains(".HasOne(order => order.Customer)", configuration, StringComparison.Ordinal);
         Assert.Contains(".OnDelete(DeleteBehavior.Cascade);", configuration, StringComparison.Ordinal);
     }
 

@@ -82,13 +82,87 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
     }
 
     [SkippableFact]
-    public async Task Orders_and_OrderLines_reference_their_parents_with_delete_rule_CASCADE_and_no_other_table_has_a_foreign_key()
+    public async Task Parents_cascade_references_restrict_an_optional_setnull_reference_sets_null_and_no_other_table_has_a_foreign_key()
     {
         var foreignKeys = await PostgresCatalog.ForeignKeysAsync(await ConnectionStringAsync());
 
         Assert.Equal(
-            ["OrderLines.OrderId -> Orders.Id ON DELETE CASCADE", "Orders.CustomerId -> Customers.Id ON DELETE CASCADE"],
+            [
+                "OrderLines.OrderId -> Orders.Id ON DELETE CASCADE",
+                "Orders.CustomerId -> Customers.Id ON DELETE CASCADE",
+                "Products.BuyerId -> Customers.Id ON DELETE SET NULL",
+                "Products.SupplierId -> Suppliers.Id ON DELETE RESTRICT",
+            ],
             foreignKeys.Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Every_Product_field_has_its_PostgreSQL_type_and_NULL_ability()
+    {
+        var expected = ProductFields.Columns.Concat(ProductFields.AddedColumns).ToList();
+
+        var columns = (await QueryAsync(
+            """
+            SELECT a.attname, format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE ' NULL' END
+            FROM pg_attribute a
+            WHERE a.attrelid = 'public."Products"'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+            """,
+            reader => (Name: reader.GetString(0), Type: reader.GetString(1)))).ToDictionary(column => column.Name, column => column.Type);
+
+        Assert.Equal(
+            expected.Select(field => $"{field.Column} {field.PostgreSql} {field.NullText}"),
+            expected.Select(field => $"{field.Column} {(columns.TryGetValue(field.Column, out var type) ? type : "(missing)")}"));
+    }
+
+    [SkippableFact]
+    public async Task Product_has_its_unique_and_plain_indexes_and_one_on_each_foreign_key()
+    {
+        var indexes = (await QueryAsync(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'Products' AND indexname LIKE 'IX\\_%'",
+            reader => (Name: reader.GetString(0), Definition: reader.GetString(1))))
+            .OrderBy(index => index.Name, StringComparer.Ordinal)
+            .Select(index => index.Definition);
+
+        var expected = ProductFields.UniqueIndexes.Select(index => (index.Name, Definition: $"CREATE UNIQUE INDEX \"{index.Name}\" ON public.\"Products\" USING btree (\"{index.Column}\")"))
+            .Concat(ProductFields.PlainIndexes.Select(index => (index.Name, Definition: $"CREATE INDEX \"{index.Name}\" ON public.\"Products\" USING btree (\"{index.Column}\")")))
+            .OrderBy(index => index.Name, StringComparer.Ordinal)
+            .Select(index => index.Definition);
+        Assert.Equal(expected, indexes);
+    }
+
+    [SkippableFact]
+    public async Task The_database_itself_refuses_each_bad_Product_row_written_with_raw_SQL()
+    {
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var supplierId = Convert.ToInt64(
+            await new NpgsqlCommand(ProductFields.Insert("Suppliers", ProductFields.SupplierRow(postgreSql: true)) + " RETURNING \"Id\"", connection, transaction).ExecuteScalarAsync(),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var valid = ProductFields.ValidRow(supplierId, postgreSql: true);
+        var accepted = new List<string>();
+
+        foreach (var (name, column, value) in ProductFields.BadRows)
+        {
+            await transaction.SaveAsync("bad_row");
+            try
+            {
+                await new NpgsqlCommand(ProductFields.InsertProduct(valid, column, value), connection, transaction).ExecuteNonQueryAsync();
+                accepted.Add($"{name} ({column} = {value})");
+            }
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.CheckViolation or PostgresErrorCodes.NotNullViolation
+                or PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.StringDataRightTruncation)
+            {
+                // Refused by the constraint the field spec asked for.
+            }
+
+            await transaction.RollbackAsync("bad_row");
+        }
+
+        Assert.True(accepted.Count == 0, $"PostgreSQL accepted these rows the field specs forbid:\n  {string.Join("\n  ", accepted)}");
+        Assert.Equal(1, await new NpgsqlCommand(ProductFields.InsertProduct(valid), connection, transaction).ExecuteNonQueryAsync());
+        Assert.Equal("General", await new NpgsqlCommand("SELECT \"Queue\" FROM \"Products\"", connection, transaction).ExecuteScalarAsync());
+        await transaction.RollbackAsync();
     }
 
     [SkippableFact]

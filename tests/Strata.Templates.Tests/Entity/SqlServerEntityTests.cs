@@ -68,7 +68,7 @@ public sealed class SqlServerEntityTests(TemplateHive hive, SqlServerEntityFixtu
     }
 
     [Fact]
-    public async Task Orders_and_OrderLines_reference_their_parents_with_ON_DELETE_CASCADE_and_no_other_table_has_a_foreign_key()
+    public async Task Parents_cascade_references_restrict_an_optional_setnull_reference_sets_null_and_no_other_table_has_a_foreign_key()
     {
         var script = await Fixture.ScriptAsync(Hive);
 
@@ -77,9 +77,56 @@ public sealed class SqlServerEntityTests(TemplateHive hive, SqlServerEntityFixtu
             .SelectMany(table => table.ForeignKeys.Select(key => $"{table.Name}.{string.Join(",", key.Columns)} -> {key.ReferencedTable}.{string.Join(",", key.ReferencedColumns)} ON DELETE {key.DeleteAction}"))
             .Order(StringComparer.Ordinal);
 
+        // SQL Server has no RESTRICT: EF Core writes DeleteBehavior.Restrict as NO ACTION (refused while referenced).
         Assert.Equal(
-            ["OrderLines.OrderId -> Orders.Id ON DELETE Cascade", "Orders.CustomerId -> Customers.Id ON DELETE Cascade"],
+            [
+                "OrderLines.OrderId -> Orders.Id ON DELETE Cascade",
+                "Orders.CustomerId -> Customers.Id ON DELETE Cascade",
+                "Products.BuyerId -> Customers.Id ON DELETE SetNull",
+                "Products.SupplierId -> Suppliers.Id ON DELETE NoAction",
+            ],
             foreignKeys);
+    }
+
+    [Fact]
+    public async Task Every_Product_field_has_its_SQL_Server_type_and_NULL_ability_in_the_script()
+    {
+        var script = await Fixture.ScriptAsync(Hive);
+        var expected = ProductFields.Columns.Concat(ProductFields.AddedColumns).ToList();
+        var columns = script.Tables.TryGetValue("Products", out var products) ? products.Columns.ToDictionary(column => column.Name) : [];
+
+        Assert.Equal(
+            expected.Select(field => $"{field.Column} {field.SqlServer} {field.NullText}"),
+            expected.Select(field => columns.TryGetValue(field.Column, out var column) ? column.ToString() : $"{field.Column} (missing)"));
+    }
+
+    [Fact]
+    public async Task Product_has_its_unique_and_plain_indexes_and_one_on_each_foreign_key()
+    {
+        var script = await Fixture.ScriptAsync(Hive);
+
+        var indexes = script.Indexes.Where(index => index.Table == "Products").Select(index => $"{(index.Unique ? "UNIQUE " : "")}{index.Name}({string.Join(", ", index.Columns)})").Order(StringComparer.Ordinal);
+
+        var expected = ProductFields.UniqueIndexes.Select(index => $"UNIQUE {index.Name}({index.Column})")
+            .Concat(ProductFields.PlainIndexes.Select(index => $"{index.Name}({index.Column})"))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, indexes);
+    }
+
+    [Theory]
+    [InlineData("CK_Products_Price_NonNegative", "price>=0")]
+    [InlineData("CK_Products_Stock_NonNegative", "stock>=0")]
+    [InlineData("CK_Products_Rating_Min", "rating>=1")]
+    [InlineData("CK_Products_Rating_Max", "rating<=5")]
+    [InlineData("CK_Products_Status_Enum", "statusin('draft','active','retired')")]
+    public async Task The_min_max_and_enum_rules_of_the_field_specs_are_CHECK_constraints(string constraint, string condition)
+    {
+        var script = await Fixture.ScriptAsync(Hive);
+
+        var checks = script.Tables["Products"].CheckConstraints;
+
+        Assert.True(checks.TryGetValue(constraint, out var actual), $"No {constraint}; CHECK constraints on Products: {string.Join("; ", checks.Select(check => $"{check.Key}: {check.Value}"))}");
+        Assert.Equal(condition, actual);
     }
 
     [Fact]

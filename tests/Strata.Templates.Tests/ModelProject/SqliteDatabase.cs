@@ -23,17 +23,30 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return path;
     }
 
-    public static async Task<SqliteDatabase> OpenAsync(string path)
+    /// <summary>Opens <paramref name="path"/> read-only, or read-write with foreign keys enforced (to try raw SQL on a copy).</summary>
+    public static async Task<SqliteDatabase> OpenAsync(string path, bool writable = false)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
+            Mode = writable ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly,
+            ForeignKeys = writable ? true : null,
             Pooling = false,
         }.ConnectionString);
         await connection.OpenAsync();
         return new SqliteDatabase(connection);
     }
+
+    /// <summary>Runs one statement (raw SQL, no model in between) and returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of every row of <paramref name="sql"/>, as text (NULL as null).</summary>
+    public Task<List<string?>> TextColumnAsync(string sql) => QueryAsync(sql, reader => reader.IsDBNull(0) ? null : reader.GetValue(0).ToString());
 
     /// <summary>The tables of the model: all but SQLite's and EF's own bookkeeping tables.</summary>
     public static IReadOnlyList<string> ModelTables(IEnumerable<string> tables) =>
