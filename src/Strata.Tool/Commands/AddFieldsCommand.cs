@@ -64,7 +64,7 @@ internal static class AddFieldsCommand
         // Existing rows get the :default value: EF Core writes AddColumn(..., defaultValue: 0 or ""), which we replace.
         // The model keeps no database default, so a later insert stores exactly what the entity holds.
         var defaults = fields.Where(field => field.Default is not null)
-            .ToDictionary(field => field.Name, field => new FieldCode(field, entity).DefaultLiteral());
+            .ToDictionary(field => field.Name, field => new FieldCode(field, entity).MigrationLiteral());
         var table = TableName(project, entity);
         Migrations.Add(project, migration, changes, rerun, file =>
         {

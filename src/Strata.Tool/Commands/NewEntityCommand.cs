@@ -41,7 +41,8 @@ internal static class NewEntityCommand
         var outputDirectory = Path.GetFullPath(workingDirectory);
         var folder = options.Folder.Replace('\\', '/').Trim('/');
         var relative = new EntityFilesRelative(options.Name, folder);
-        var written = relative.All.Select(path => Path.Combine(outputDirectory, path)).Where(File.Exists).ToList();
+        // Only files that are still the engine's skeletons are ever deleted: never an entity a user has worked on.
+        var written = relative.All.Select(path => Path.Combine(outputDirectory, path)).Where(path => File.Exists(path) && IsSkeleton(path)).ToList();
 
         ModelProject project;
         EntityPlan plan;
@@ -187,6 +188,11 @@ internal static class NewEntityCommand
             throw new InputException($"{path} is missing: new-entity completes the files dotnet new entity writes; run dotnet new entity -n {name} instead.");
         }
 
+        foreach (var path in relative.In(outputDirectory).All.Where(path => !IsSkeleton(path)))
+        {
+            throw new InputException($"{Path.GetRelativePath(outputDirectory, path)} is not the empty file dotnet new entity writes; new-entity completes new entities only. To add fields to {name}, run: dotnet strata add-fields {name} \"<fields>\"");
+        }
+
         var fields = FieldSpecParser.Parse(options.Fields).ToList();
         if (options.Parent.Length > 0)
         {
@@ -215,6 +221,21 @@ internal static class NewEntityCommand
         }
 
         return new EntityPlan(fields, plural, dbSetFile);
+    }
+
+    /// <summary>Whether the file is a skeleton as the engine wrote it: a type with no members, or a Configure / constructor body with no statements.</summary>
+    private static bool IsSkeleton(string path)
+    {
+        var root = SourceFile.Open(path).Root;
+        var type = root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>().FirstOrDefault();
+        if (type is null)
+        {
+            return false;
+        }
+
+        var bodies = type.Members.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax>().Select(member => member.Body).ToList();
+        return type.Members.Count == 0
+            || (type.Members.Count == 1 && bodies.Count == 1 && bodies[0] is { Statements.Count: 0 });
     }
 
     private static string DbSetFile(ModelProject project, string name, string plural, string entityNamespace)

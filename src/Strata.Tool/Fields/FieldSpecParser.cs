@@ -11,7 +11,7 @@ namespace Strata.Tool.Fields;
 internal static class FieldSpecParser
 {
     public const string ValidTypes =
-        "string{n}, text, int, long, short, decimal{p,s}, double, bool, datetime, date, time, guid, binary{n}, enum{A,B}, email, url, references";
+        "string{n}, text, int, long, short, decimal{p,s}, double, bool, datetime, date, time, guid, binary{n}, enum{A,B}, email, url, references (references{Class} when the class differs from the name)";
 
     public const string ValidModifiers = "uniq, index, min(n), max(n), default(value), cascade, restrict, setnull";
 

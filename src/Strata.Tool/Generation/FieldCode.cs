@@ -81,6 +81,23 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
         };
     }
 
+    /// <summary>
+    /// The default as the migration's <c>defaultValue:</c> (an object, so nothing is target-typed): the stored value,
+    /// e.g. an enum's name as a string, <c>(short)3</c>, <c>new DateOnly(2024, 1, 31)</c>.
+    /// </summary>
+    public string MigrationLiteral()
+    {
+        var value = spec.Default!;
+        return spec.Type switch
+        {
+            FieldType.Enum => SymbolDisplayString(value),
+            FieldType.Short => $"(short){value}",
+            FieldType.Long => value + "L",
+            FieldType.Guid or FieldType.Date or FieldType.Time or FieldType.DateTime => DefaultLiteral().Replace("new(", $"new {ClrType}(", StringComparison.Ordinal),
+            _ => DefaultLiteral(),
+        };
+    }
+
     internal static DateTime ParseUtc(string value) =>
         DateTime.ParseExact(value, ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 

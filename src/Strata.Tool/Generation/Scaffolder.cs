@@ -63,11 +63,20 @@ internal sealed class Scaffolder(ModelProject project, ChangeSet changes)
         var inverse = new Dictionary<FieldSpec, string>();
         foreach (var reference in references)
         {
-            var name = InverseCollectionName(reference, references, entity.Plural);
             var targetFile = changes.Open(targets[reference].File);
-            if (targetFile.HasMember(reference.Target!, name) || inverse.Any(pair => pair.Key.Target == reference.Target && pair.Value == name))
+            bool Taken(string member) =>
+                targetFile.HasMember(reference.Target!, member) || inverse.Any(pair => pair.Key.Target == reference.Target && pair.Value == member);
+
+            var name = InverseCollectionName(reference, references, entity.Plural);
+            if (Taken(name) && name == entity.Plural)
             {
-                throw new InputException($"field '{reference.Token}': {reference.Target} already has a member {name} (the inverse collection); rename it, or pass --plural.");
+                // The target already has the plain collection (another reference of this entity): name this one after the field.
+                name = reference.Name + entity.Plural;
+            }
+
+            if (Taken(name))
+            {
+                throw new InputException($"field '{reference.Token}': {reference.Target} already has a member {name} (the inverse collection); rename the field or that member.");
             }
 
             inverse[reference] = name;
