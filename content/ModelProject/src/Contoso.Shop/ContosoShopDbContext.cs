@@ -43,7 +43,8 @@ public partial class ContosoShopDbContext(DbContextOptions<ContosoShopDbContext>
 #endif
 #if (SoftDelete)
 
-            if (entityType.ClrType.IsAssignableTo(typeof(ISoftDeletable)))
+            // A query filter belongs to the root of an inheritance hierarchy and applies to its derived types too.
+            if (entityType.BaseType is null && entityType.ClrType.IsAssignableTo(typeof(ISoftDeletable)))
             {
                 // entity => entity.DeletedAt == null, for each soft-deletable entity type.
                 var entity = Expression.Parameter(entityType.ClrType, "entity");

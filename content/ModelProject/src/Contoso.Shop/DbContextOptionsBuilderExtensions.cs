@@ -1,5 +1,8 @@
 using Contoso.Shop.Common;
 using Contoso.Shop.Common.Auditing;
+#if (UseSqlite)
+using Contoso.Shop.Common.Concurrency;
+#endif
 using Contoso.Shop.Common.Errors;
 #if (SoftDelete)
 using Contoso.Shop.Common.SoftDelete;
@@ -22,6 +25,12 @@ public static class DbContextOptionsBuilderExtensions
 {
     // Validators are stateless: find them once per process, not once per DbContext.
     private static readonly EntityValidator Validator = new();
+#if (UseSqlite)
+
+    // A query interceptor belongs to EF Core's internal service provider: one instance for every context,
+    // or EF Core builds a new service provider per context.
+    private static readonly ExecuteUpdateVersionInterceptor ExecuteUpdateVersion = new();
+#endif
 
     /// <summary>
 #if (SoftDelete)
@@ -67,6 +76,8 @@ public static class DbContextOptionsBuilderExtensions
         options
 #if (UseSqlite)
             .UseSqlite(connectionString, providerOptions)
+            // SQLite has no rowversion: ExecuteUpdate must increment Version too (see the interceptor).
+            .AddInterceptors(ExecuteUpdateVersion)
 #elif (UseSqlServer)
             .UseSqlServer(connectionString, providerOptions)
 #else

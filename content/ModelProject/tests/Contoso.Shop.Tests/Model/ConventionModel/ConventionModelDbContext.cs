@@ -11,8 +11,6 @@ public sealed class ConventionModelDbContext(DbContextOptions<ContosoShopDbConte
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(modelBuilder);
-
         modelBuilder.Entity<Person>();
         modelBuilder.Entity<Category>();
         modelBuilder.Entity<Animal>().UseTptMappingStrategy();
@@ -21,5 +19,8 @@ public sealed class ConventionModelDbContext(DbContextOptions<ContosoShopDbConte
         modelBuilder.Entity<Vehicle>().UseTphMappingStrategy();
         modelBuilder.Entity<Bus>();
         modelBuilder.Entity<Lorry>();
+
+        // Last, so that what the project applies to every entity (concurrency token, query filters) applies to these too.
+        base.OnModelCreating(modelBuilder);
     }
 }
