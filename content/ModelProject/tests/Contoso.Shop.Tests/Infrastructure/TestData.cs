@@ -105,23 +105,38 @@ public sealed class TestData(ContosoShopDbContext context)
         };
     }
 
-    /// <summary>Gives one ordinary column (not a key, foreign key, token or audit column) a new valid value.</summary>
-    public static bool ChangeOneColumn(EntityEntry entry)
+    /// <summary>
+    /// Gives one ordinary column (not a key, foreign key, token or audit column) a new valid value, through
+    /// the change tracker, or (<paramref name="throughTheObject"/>) by assigning the entity's property the way
+    /// application code does, which EF Core only notices when it detects changes.
+    /// </summary>
+    public static bool ChangeOneColumn(EntityEntry entry, bool throughTheObject = false)
     {
         foreach (var property in entry.Properties)
         {
             var metadata = property.Metadata;
-            if (metadata.IsKey() || metadata.IsForeignKey() || metadata.IsConcurrencyToken || IsAuditColumn(metadata))
+            if (metadata.IsKey() || metadata.IsForeignKey() || metadata.IsConcurrencyToken || IsAuditColumn(metadata)
+                || (throughTheObject && metadata.PropertyInfo is not { CanWrite: true }))
             {
                 continue;
             }
 
             var newValue = ValueFor(metadata);
-            if (!Equals(newValue, property.CurrentValue))
+            if (Equals(newValue, property.CurrentValue))
+            {
+                continue;
+            }
+
+            if (throughTheObject)
+            {
+                metadata.PropertyInfo!.SetValue(entry.Entity, newValue);
+            }
+            else
             {
                 property.CurrentValue = newValue;
-                return true;
             }
+
+            return true;
         }
 
         return false;

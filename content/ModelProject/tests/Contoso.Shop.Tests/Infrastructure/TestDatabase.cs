@@ -47,6 +47,24 @@ public sealed class TestDatabase : IAsyncLifetime
         return new ContosoShopDbContext(options);
     }
 
+    /// <summary>
+    /// Like <see cref="CreateContext"/>, but with EF Core's internal services, and so the model, of its own
+    /// instead of those every other context shares.
+    /// </summary>
+    public ContosoShopDbContext CreateContextWithAModelOfItsOwn()
+    {
+        var options = new DbContextOptionsBuilder<ContosoShopDbContext>()
+#if (AuditUser)
+            .UseContosoShopModel(_connectionString, Clock, AnonymousUser.Instance)
+#else
+            .UseContosoShopModel(_connectionString, Clock)
+#endif
+            .EnableServiceProviderCaching(false)
+            .Options;
+
+        return new ContosoShopDbContext(options);
+    }
+
     /// <summary>Saves one valid <paramref name="entityType"/> (with new parents for its required relationships) and returns it.</summary>
     public async Task<BaseEntity> InsertAsync(IEntityType entityType)
     {
