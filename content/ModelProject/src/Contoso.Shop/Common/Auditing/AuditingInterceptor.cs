@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,9 +24,6 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, ICurrentUser 
 public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectChanges = true) : SaveChangesInterceptor
 #endif
 {
-    // What to look at per entity type, worked out once: this runs for every modified row of every save.
-    private static readonly ConcurrentDictionary<IEntityType, AuditedColumns> ColumnsByEntityType = new();
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Stamp(eventData.Context);
@@ -51,6 +47,7 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
         }
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
+        object boxedNow = now;
 #if (AuditUser)
         var userId = currentUser.UserId;
 #endif
@@ -61,6 +58,7 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
         {
             switch (entry.State)
             {
+                // An insert writes every column as the object holds it, so plain assignments are enough here.
                 case EntityState.Added when entry.Entity is AuditableEntity added:
                     added.CreatedAt = now;
                     added.UpdatedAt = now;
@@ -71,26 +69,29 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
                     break;
 
                 case EntityState.Modified:
-                    var columns = ColumnsByEntityType.GetOrAdd(entry.Metadata, AuditedColumns.Of);
+                    var columns = AuditedColumns.Of(entry.Metadata);
                     KeepCreationValues(entry, columns);
                     if (!HasRealChanges(entry, columns))
                     {
                         break;
                     }
 
+                    // Through the change tracker, not the entity's setters: an update writes only the columns marked
+                    // modified, and with AutoDetectChangesEnabled off nothing would mark a value assigned on the object.
 #if (UseSqlite)
-                    if (entry.Entity is BaseEntity versioned)
+                    if (columns.Version is { } version)
                     {
                         // SQLite has no rowversion: bump the token ourselves; EF checks the old value in the WHERE clause.
-                        versioned.Version++;
+                        var token = entry.Property(version);
+                        token.CurrentValue = (long)token.CurrentValue! + 1;
                     }
 
 #endif
-                    if (entry.Entity is AuditableEntity auditable)
+                    if (columns.UpdatedAt is { } updatedAt)
                     {
-                        auditable.UpdatedAt = now;
+                        entry.Property(updatedAt).CurrentValue = boxedNow;
 #if (AuditUser)
-                        auditable.UpdatedBy = userId;
+                        entry.Property(columns.UpdatedBy!).CurrentValue = userId;
 #endif
                     }
 
@@ -99,7 +100,12 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
         }
     }
 
-    /// <summary>Creation values are written once: an edit to them is discarded, never saved.</summary>
+    /// <summary>
+    /// Creation values are written once: an edit to them is discarded, never saved. After <c>Update(detached)</c>
+    /// the object keeps the CreatedAt it came with, as EF Core reads back only store-generated columns: re-reading it
+    /// here would cost a query per row. Callers that need it reload the entity, or better, load the row and apply
+    /// their changes to it (<c>entry.CurrentValues.SetValues(...)</c>).
+    /// </summary>
     private static void KeepCreationValues(EntityEntry entry, AuditedColumns columns)
     {
         foreach (var property in columns.Creation)
@@ -127,9 +133,20 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
         return columns.HasComplexProperties && entry.ComplexProperties.Any(complex => complex.IsModified);
     }
 
-    /// <summary>An entity type's data columns (whose change moves UpdatedAt) and its write-once creation columns.</summary>
-    private sealed record AuditedColumns(IProperty[] Data, IProperty[] Creation, bool HasComplexProperties)
+    /// <summary>
+    /// An entity type's data columns (whose change moves UpdatedAt), its write-once creation columns, and the
+    /// columns this interceptor sets. Worked out once per entity type and kept on the model (a runtime annotation),
+    /// so it lives exactly as long as the model does.
+    /// </summary>
+#if (AuditUser)
+    private sealed record AuditedColumns(
+        IProperty[] Data, IProperty[] Creation, bool HasComplexProperties, IProperty? UpdatedAt, IProperty? UpdatedBy, IProperty? Version)
+#else
+    private sealed record AuditedColumns(IProperty[] Data, IProperty[] Creation, bool HasComplexProperties, IProperty? UpdatedAt, IProperty? Version)
+#endif
     {
+        private const string AnnotationName = "Strata:AuditedColumns";
+
         private static readonly HashSet<string> AuditColumns =
         [
             nameof(AuditableEntity.CreatedAt),
@@ -148,9 +165,21 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
 #endif
         ];
 
-        public static AuditedColumns Of(IEntityType entityType) => new(
-            [.. entityType.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsConcurrencyToken && !AuditColumns.Contains(p.Name))],
-            [.. entityType.GetProperties().Where(p => CreationColumns.Contains(p.Name))],
-            entityType.GetComplexProperties().Any());
+        public static AuditedColumns Of(IEntityType entityType) =>
+            entityType.GetOrAddRuntimeAnnotationValue(AnnotationName, static type => Create(type!), entityType);
+
+        private static AuditedColumns Create(IEntityType entityType)
+        {
+            var auditable = entityType.ClrType.IsAssignableTo(typeof(AuditableEntity));
+            return new(
+                [.. entityType.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsConcurrencyToken && !AuditColumns.Contains(p.Name))],
+                auditable ? [.. entityType.GetProperties().Where(p => CreationColumns.Contains(p.Name))] : [],
+                entityType.GetComplexProperties().Any(),
+                auditable ? entityType.FindProperty(nameof(AuditableEntity.UpdatedAt)) : null,
+#if (AuditUser)
+                auditable ? entityType.FindProperty(nameof(AuditableEntity.UpdatedBy)) : null,
+#endif
+                entityType.ClrType.IsAssignableTo(typeof(BaseEntity)) ? entityType.FindProperty(nameof(BaseEntity.Version)) : null);
+        }
     }
 }
