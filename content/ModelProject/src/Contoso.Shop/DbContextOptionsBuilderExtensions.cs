@@ -3,7 +3,6 @@ using Contoso.Shop.Common.Auditing;
 #if (UseSqlite)
 using Contoso.Shop.Common.Concurrency;
 #endif
-using Contoso.Shop.Common.Errors;
 #if (SoftDelete)
 using Contoso.Shop.Common.SoftDelete;
 #endif
@@ -34,9 +33,9 @@ public static class DbContextOptionsBuilderExtensions
 
     /// <summary>
 #if (SoftDelete)
-    /// Configures the provider and the soft-delete, validation, auditing and error-translation interceptors.
+    /// Configures the provider and the soft-delete, validation and auditing interceptors.
 #else
-    /// Configures the provider and the validation, auditing and error-translation interceptors.
+    /// Configures the provider and the validation and auditing interceptors.
 #endif
 #if (UseSqlite)
     /// <c>providerOptions</c> sets what is specific to the provider, e.g.
@@ -97,9 +96,8 @@ public static class DbContextOptionsBuilderExtensions
                 new ValidationInterceptor(Validator),
 #endif
 #if (AuditUser)
-                new AuditingInterceptor(timeProvider, currentUser, detectChanges: false),
+                new AuditingInterceptor(timeProvider, currentUser, detectChanges: false));
 #else
-                new AuditingInterceptor(timeProvider, detectChanges: false),
+                new AuditingInterceptor(timeProvider, detectChanges: false));
 #endif
-                new DatabaseErrorTranslationInterceptor());
 }

@@ -7,12 +7,9 @@ public static class ValueRuleExtensions
 {
     /// <summary>An absolute <c>http</c> or <c>https</c> URL (what a browser can open); null passes, as with FluentValidation's own rules.</summary>
     public static IRuleBuilderOptions<T, string?> IsAbsoluteHttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(url => url is null
-                || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
-            .WithMessage("'{PropertyName}' must be an absolute http or https URL.");
+        rule.SetValidator(new AbsoluteHttpUrlValidator<T>());
 
     /// <summary>At most <paramref name="maximum"/> bytes, the column's length; null passes.</summary>
     public static IRuleBuilderOptions<T, byte[]?> MaximumBytes<T>(this IRuleBuilder<T, byte[]?> rule, int maximum) =>
-        rule.Must(bytes => bytes is null || bytes.Length <= maximum)
-            .WithMessage($"'{{PropertyName}}' must be at most {maximum} bytes.");
+        rule.SetValidator(new MaximumBytesValidator<T>(maximum));
 }
