@@ -1,6 +1,5 @@
 using BenchModelPg;
 using BenchModelPg.Common.Auditing;
-using BenchModelPg.Common.Errors;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -22,7 +21,7 @@ public sealed class PostgresBenchDatabase : IBenchDatabase
 
         var auditing = new DbContextOptionsBuilder<BenchModelPgDbContext>()
             .UseNpgsql(_connectionString)
-            .AddInterceptors(new AuditingInterceptor(TimeProvider.System), new DatabaseErrorTranslationInterceptor())
+            .AddInterceptors(new AuditingInterceptor(TimeProvider.System))
             .Options;
         var full = new DbContextOptionsBuilder<BenchModelPgDbContext>()
             .UseBenchModelPgModel(_connectionString, TimeProvider.System)

@@ -1,6 +1,5 @@
 using BenchModel;
 using BenchModel.Common.Auditing;
-using BenchModel.Common.Errors;
 using BenchModel.Common.Validation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,14 +21,13 @@ public sealed class SqliteBenchDatabase : IBenchDatabase
 
         var auditing = new DbContextOptionsBuilder<BenchModelDbContext>()
             .UseSqlite(_connection)
-            .AddInterceptors(new AuditingInterceptor(TimeProvider.System), new DatabaseErrorTranslationInterceptor())
+            .AddInterceptors(new AuditingInterceptor(TimeProvider.System))
             .Options;
         var full = new DbContextOptionsBuilder<BenchModelDbContext>()
             .UseSqlite(_connection)
             .AddInterceptors(
                 new ValidationInterceptor(new EntityValidator()),
-                new AuditingInterceptor(TimeProvider.System, detectChanges: false),
-                new DatabaseErrorTranslationInterceptor())
+                new AuditingInterceptor(TimeProvider.System, detectChanges: false))
             .Options;
         var plain = new DbContextOptionsBuilder<PlainDbContext<long>>().UseSqlite(_connection).Options;
 

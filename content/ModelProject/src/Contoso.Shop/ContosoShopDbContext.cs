@@ -3,10 +3,12 @@ using System.Linq.Expressions;
 #endif
 using Contoso.Shop.Common;
 using Contoso.Shop.Common.Conventions;
+using Contoso.Shop.Common.Errors;
 #if (SoftDelete)
 using Contoso.Shop.Common.SoftDelete;
 #endif
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,13 +20,46 @@ namespace Contoso.Shop;
 /// <c>DbSets/</c> and their mapping in an <c>IEntityTypeConfiguration</c> under <c>Configurations/</c>;
 /// this class holds only what applies to every entity.
 /// </summary>
-public partial class ContosoShopDbContext(DbContextOptions<ContosoShopDbContext> options) : DbContext(options)
+public partial class ContosoShopDbContext : DbContext
 {
     /// <summary>The name under <c>ConnectionStrings</c> in configuration.</summary>
     public const string ConnectionStringName = "ContosoShop";
 
     /// <summary>The max length of a string column unless its configuration says otherwise.</summary>
     public const int DefaultMaxLength = 256;
+
+    public ContosoShopDbContext(DbContextOptions<ContosoShopDbContext> options)
+        : base(options)
+    {
+        // Deletes cascade (or are refused) when SaveChanges runs, not on Remove: deleting a parent whose children
+        // on a Restrict relationship are loaded then fails in SaveChanges, with the ForeignKeyConstraintException
+        // a delete with the children unloaded gets from the database, instead of an InvalidOperationException from Remove.
+        ChangeTracker.CascadeDeleteTiming = CascadeTiming.OnSaveChanges;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.Translate(exception, ChangeTracker) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.Translate(exception, ChangeTracker) is { } translated)
+        {
+            throw translated;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
