@@ -1,0 +1,36 @@
+using System.Data.Common;
+using Contoso.Shop.Common.Errors;
+using Contoso.Shop.Entities;
+using Contoso.Shop.Tests.Infrastructure;
+using Contoso.Shop.Validators;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Contoso.Shop.Tests.Persistence;
+
+/// <summary>An ISO 3166-1 alpha-2 country code has exactly two letters: the validator and the database agree.</summary>
+public sealed class CountryCodeTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public void The_validator_refuses_a_one_letter_country_code()
+    {
+        var address = new Address { Street = "Main Street 1", City = "Utrecht", PostalCode = "3511 AA", CountryCode = "N" };
+
+        Assert.False(new AddressValidator().Validate(address).IsValid);
+    }
+
+    [DatabaseFact]
+    public async Task The_database_refuses_a_one_letter_country_code()
+    {
+        var suppliers = ModelCatalog.Entity(nameof(Supplier));
+        var table = StoreObjectIdentifier.Table(suppliers.GetTableName()!);
+        var countryCode = suppliers.GetComplexProperties().Single().ComplexType.FindProperty(nameof(Address.CountryCode))!.GetColumnName(table)!;
+        var supplier = await database.InsertAsync(suppliers);
+
+        await using var context = database.CreateContext();
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
+            $"UPDATE {context.Delimit(table.Name)} SET {context.Delimit(countryCode)} = 'N' WHERE {context.Delimit("Id")} = {supplier.Id}"));
+
+        Assert.Equal(ConstraintKind.Check, DatabaseErrorClassifier.Classify(error)?.Kind);
+    }
+}
