@@ -188,7 +188,7 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
         var run = await Fixture.GeneratedTestsAsync(Hive);
 
         run.AssertPassed(minimumPassed: 25);
-        Assert.True(run.Skipped.Count == 0, run.Describe("With ConnectionStrings__ShopTests set, no generated test may skip."));
+        Assert.True(run.SkippedExceptNotApplicable.Count == 0, run.Describe("With ConnectionStrings__ShopTests set, no generated test may skip unless it does not apply to its entity."));
         EntityProjectFixture.AssertCoversEveryEntity(run);
     }
 
