@@ -52,6 +52,16 @@ public sealed partial class AcmeSalesModelProjectTests(TemplateHive hive, AcmeSa
     }
 
     [Fact]
+    public async Task The_test_project_references_the_model_project_by_its_relative_path()
+    {
+        var project = await ProjectAsync();
+
+        var testProject = project.ReadCreatedFile("tests/Acme.Sales.Tests/Acme.Sales.Tests.csproj");
+
+        Assert.Contains(@"<ProjectReference Include=""..\..\src\Acme.Sales\Acme.Sales.csproj"" />", testProject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_DbContext_is_the_dotted_name_as_one_identifier_AcmeSalesDbContext()
     {
         var project = await ProjectAsync();
