@@ -127,6 +127,8 @@ public sealed class FieldSpecParserTests
     [InlineData("Status:enum{A,B}:default(C)", "default(C) is not one of A, B")]
     [InlineData("Rating:int:max(5):default(9)", "default(9) is outside min/max")]
     [InlineData("Supplier:references:default(1)", "a reference takes no default")]
+    [InlineData("Supplier:references:index", "the foreign key SupplierId gets its index already; remove :index")]
+    [InlineData("Supplier:belongs_to:uniq", "remove :uniq")]
     [InlineData("SupplierId:references", "name the navigation, not the key: Supplier:references adds SupplierId")]
     [InlineData("Rating:int:max", ":max needs a value in parentheses")]
     [InlineData("Name:string{20}x", "unexpected text after 'string{20}'")]

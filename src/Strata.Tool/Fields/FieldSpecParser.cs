@@ -404,6 +404,11 @@ internal static class FieldSpecParser
                 throw new InputException($"field '{token}': :setnull needs an optional reference (a NULL to set); write {field.Name}:references?:setnull, or use :cascade or :restrict.");
             }
 
+            if (field.IsUnique || field.IsIndexed)
+            {
+                throw new InputException($"field '{token}': the foreign key {field.ForeignKey} gets its index already; remove :{(field.IsUnique ? "uniq" : "index")}.");
+            }
+
             if (field.Default is not null)
             {
                 throw new InputException($"field '{token}': a reference takes no default; make it optional ({field.Name}:references?) instead.");
