@@ -77,17 +77,18 @@ public static class ProductFields
         [("IX_Products_BuyerId", "BuyerId"), ("IX_Products_Code", "Code"), ("IX_Products_SupplierId", "SupplierId")];
 
     /// <summary>A Suppliers row as SQL literals (SQLite also needs its Version column; PostgreSQL uses xmin).</summary>
-    public static IReadOnlyDictionary<string, string> SupplierRow(bool postgreSql) => WithBaseColumns(postgreSql, new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> SupplierRow(bool postgreSql) => WithBaseColumns(postgreSql, afterAddFields: false, new Dictionary<string, string>
     {
         ["Name"] = "'Acme'",
     });
 
     /// <summary>
     /// A valid Products row as SQL literals, the same text on SQLite and PostgreSQL (a quoted literal takes
-    /// the column's type). Nullable fields are left out (NULL). Before add-fields there is no Queue column;
-    /// after it, Queue is left to the column default the add-fields migration gave it.
+    /// the column's type). Nullable fields are left out (NULL). <paramref name="afterAddFields"/> adds the
+    /// required Queue column (its default is for the rows the migration found, not a lasting column
+    /// default: SQLite rebuilds the table to add the CHECKs).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> ValidRow(long supplierId, bool postgreSql) => WithBaseColumns(postgreSql, new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> ValidRow(long supplierId, bool postgreSql, bool afterAddFields) => WithBaseColumns(postgreSql, afterAddFields, new Dictionary<string, string>
     {
         ["Sku"] = "'SKU-1'",
         ["Name"] = "'Widget'",
@@ -123,8 +124,13 @@ public static class ProductFields
     public static string Insert(string table, IReadOnlyDictionary<string, string> values) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", values.Keys.Select(column => $"\"{column}\""))}) VALUES ({string.Join(", ", values.Values)})";
 
-    private static Dictionary<string, string> WithBaseColumns(bool postgreSql, Dictionary<string, string> values)
+    private static Dictionary<string, string> WithBaseColumns(bool postgreSql, bool afterAddFields, Dictionary<string, string> values)
     {
+        if (afterAddFields)
+        {
+            values["Queue"] = "'General'";
+        }
+
         values["CreatedAt"] = "'2025-01-01 00:00:00+00'";
         values["UpdatedAt"] = "'2025-01-01 00:00:00+00'";
         if (!postgreSql)
