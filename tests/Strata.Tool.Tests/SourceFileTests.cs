@@ -44,4 +44,24 @@ public sealed class SourceFileTests
         file.AddStatements(body, ["B();", "// Why.\nC()\n    .D();", "E();"]);
         Assert.Equal("class X\n{\n    void M()\n    {\n        A();\n        B();\n\n        // Why.\n        C()\n            .D();\n\n        E();\n    }\n}\n", file.Text);
     }
+
+    [Fact]
+    public void AddProperties_goes_before_the_collection_navigations()
+    {
+        var file = new SourceFile("X.cs", "namespace N;\n\npublic class X\n{\n    public int A { get; set; }\n\n    /// <summary>Children.</summary>\n    public ICollection<Y> Ys { get; } = [];\n}\n", isNew: true);
+        file.AddProperties("X", ["public int B { get; set; }"]);
+        Assert.Equal(
+            "namespace N;\n\npublic class X\n{\n    public int A { get; set; }\n\n    public int B { get; set; }\n\n    /// <summary>Children.</summary>\n    public ICollection<Y> Ys { get; } = [];\n}\n",
+            file.Text);
+    }
+
+    [Fact]
+    public void AddProperties_before_a_collection_that_is_the_first_member()
+    {
+        var file = new SourceFile("X.cs", "namespace N;\n\npublic class X\n{\n    public ICollection<Y> Ys { get; } = [];\n}\n", isNew: true);
+        file.AddProperties("X", ["public int B { get; set; }", "public int C { get; set; }"]);
+        Assert.Equal(
+            "namespace N;\n\npublic class X\n{\n    public int B { get; set; }\n\n    public int C { get; set; }\n\n    public ICollection<Y> Ys { get; } = [];\n}\n",
+            file.Text);
+    }
 }

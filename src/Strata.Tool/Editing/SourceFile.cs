@@ -55,6 +55,46 @@ internal sealed class SourceFile
             _ => false,
         });
 
+    private static readonly HashSet<string> CollectionTypes = ["ICollection", "IList", "List", "HashSet", "ISet", "IReadOnlyCollection", "IReadOnlyList", "IEnumerable"];
+
+    /// <summary>
+    /// Adds properties before the type's collection navigations (<c>ICollection&lt;Product&gt; Products</c>), where the
+    /// house style keeps them last, or at the end; a blank line before each.
+    /// </summary>
+    public void AddProperties(string typeName, IReadOnlyList<string> members)
+    {
+        var type = Type(typeName);
+        var collection = type.Members.OfType<PropertyDeclarationSyntax>()
+            .FirstOrDefault(property => property.Type is GenericNameSyntax generic && CollectionTypes.Contains(generic.Identifier.ValueText));
+        if (members.Count == 0 || collection is null)
+        {
+            AddMembers(typeName, members);
+            return;
+        }
+
+        var indent = IndentOf(type.CloseBraceToken) + "    ";
+        var text = new StringBuilder();
+        var isFirst = type.Members[0] == collection;
+        foreach (var member in members)
+        {
+            if (!isFirst)
+            {
+                text.Append('\n');
+            }
+
+            AppendIndented(text, member, indent);
+            isFirst = false;
+        }
+
+        // The collection's own leading blank line now separates it from the last new property.
+        if (type.Members[0] == collection)
+        {
+            text.Append('\n');
+        }
+
+        Replace(collection.FullSpan.Start, 0, text.ToString());
+    }
+
     /// <summary>Adds members at the end of the type, a blank line before each (the house style).</summary>
     public void AddMembers(string typeName, IReadOnlyList<string> members)
     {

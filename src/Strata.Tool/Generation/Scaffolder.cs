@@ -97,7 +97,7 @@ internal sealed class Scaffolder(ModelProject project, ChangeSet changes)
 
         // 2. Edit.
         var codes = fields.Select(field => new FieldCode(field, entity)).ToList();
-        entityFile.AddMembers(entity.Name, codes.SelectMany(code => code.EntityMembers()).ToList());
+        entityFile.AddProperties(entity.Name, codes.SelectMany(code => code.EntityMembers()).ToList());
         foreach (var reference in references)
         {
             entityFile.AddUsing(targets[reference].Namespace);
