@@ -70,6 +70,7 @@ public sealed class AddFieldsTests : IDisposable
     [InlineData("Supplier:references?", "Product already has Supplier")]
     [InlineData("Weight:decimal{8,3}?:min(", "the '(' is not closed")]
     [InlineData("", "no fields given")]
+    [InlineData("Note:default(A_value_that_is_much_longer_than_the_project_default_string_length_of_256_characters_A_value_that_is_much_longer_than_the_project_default_string_length_of_256_characters_A_value_that_is_much_longer_than_the_project_default_string_length_of_256_characters_xxxxxxxxxx)", "longer than the project's default string length (256)")]
     public void Refuses_bad_input_and_changes_nothing(string specs, string expected)
     {
         var before = _project.Hash();

@@ -177,20 +177,21 @@ internal static class NewEntityCommand
         var inProject = relative.In(project.Directory);
         if (outputDirectory != project.Directory)
         {
-            foreach (var path in inProject.All.Where(File.Exists))
+            if (inProject.All.FirstOrDefault(File.Exists) is { } existing)
             {
-                throw new InputException($"{project.Name} already has {Path.GetRelativePath(project.Directory, path)}; nothing was added. Choose another name.");
+                throw new InputException($"{project.Name} already has {Path.GetRelativePath(project.Directory, existing)}; nothing was added. Choose another name.");
             }
         }
 
-        foreach (var path in relative.In(outputDirectory).All.Where(path => !File.Exists(path)))
+        var skeletons = relative.In(outputDirectory).All;
+        if (skeletons.FirstOrDefault(path => !File.Exists(path)) is { } missing)
         {
-            throw new InputException($"{path} is missing: new-entity completes the files dotnet new entity writes; run dotnet new entity -n {name} instead.");
+            throw new InputException($"{missing} is missing: new-entity completes the files dotnet new entity writes; run dotnet new entity -n {name} instead.");
         }
 
-        foreach (var path in relative.In(outputDirectory).All.Where(path => !IsSkeleton(path)))
+        if (skeletons.FirstOrDefault(path => !IsSkeleton(path)) is { } worked)
         {
-            throw new InputException($"{Path.GetRelativePath(outputDirectory, path)} is not the empty file dotnet new entity writes; new-entity completes new entities only. To add fields to {name}, run: dotnet strata add-fields {name} \"<fields>\"");
+            throw new InputException($"{Path.GetRelativePath(outputDirectory, worked)} is not the empty file dotnet new entity writes; new-entity completes new entities only. To add fields to {name}, run: dotnet strata add-fields {name} \"<fields>\"");
         }
 
         var fields = FieldSpecParser.Parse(options.Fields).ToList();

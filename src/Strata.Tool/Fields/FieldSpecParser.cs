@@ -463,6 +463,29 @@ internal static class FieldSpecParser
             throw new InputException($"field '{token}': default({value}) is not {example}; correct the value.");
         }
 
+        var maxLength = field.Type switch
+        {
+            FieldType.String => field.MaxLength,
+            FieldType.Email => 254,
+            FieldType.Url => 2048,
+            _ => null,
+        };
+        if (value.Length > maxLength)
+        {
+            throw new InputException($"field '{token}': default({value}) is longer than the column's {maxLength} characters; shorten it or raise the length.");
+        }
+
+        if (field.Type == FieldType.Email && !value.Contains('@', StringComparison.Ordinal))
+        {
+            throw new InputException($"field '{token}': default({value}) is not an e-mail address; correct the value.");
+        }
+
+        if (field.Type == FieldType.Url
+            && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            throw new InputException($"field '{token}': default({value}) is not an absolute http or https URL; correct the value.");
+        }
+
         if (IsNumeric(field.Type)
             && ((field.Min is not null && Number(value) < Number(field.Min)) || (field.Max is not null && Number(value) > Number(field.Max))))
         {

@@ -44,6 +44,12 @@ internal sealed class Scaffolder(ModelProject project, ChangeSet changes)
             }
         }
 
+        var defaultLength = project.DefaultMaxLength();
+        foreach (var field in fields.Where(field => field.Type == FieldType.String && field.MaxLength is null && field.Default?.Length > defaultLength))
+        {
+            throw new InputException($"field '{field.Token}': default({field.Default}) is longer than the project's default string length ({defaultLength}); shorten it or give a length, e.g. {field.Name}:string{{{field.Default!.Length}}}.");
+        }
+
         var references = fields.Where(field => field.Type == FieldType.Reference).ToList();
         var targets = new Dictionary<FieldSpec, EntityClass>();
         foreach (var reference in references)
