@@ -171,7 +171,10 @@ namespace Contoso.Shop.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Suppliers");
+                    b.ToTable("Suppliers", t =>
+                        {
+                            t.HasCheckConstraint("CK_Suppliers_Address_CountryCode_Length", "length(\"Address_CountryCode\") = 2");
+                        });
                 });
 
             modelBuilder.Entity("Contoso.Shop.Entities.Product", b =>

@@ -155,7 +155,10 @@ namespace Contoso.Shop.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Suppliers");
+                    b.ToTable("Suppliers", t =>
+                        {
+                            t.HasCheckConstraint("CK_Suppliers_Address_CountryCode_Length", "LEN([Address_CountryCode]) = 2");
+                        });
                 });
 
             modelBuilder.Entity("Contoso.Shop.Entities.Product", b =>

@@ -32,6 +32,7 @@ namespace Contoso.Shop.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Suppliers", x => x.Id);
+                    table.CheckConstraint("CK_Suppliers_Address_CountryCode_Length", "LEN([Address_CountryCode]) = 2");
                 });
 
             migrationBuilder.CreateTable(

@@ -74,7 +74,8 @@ namespace Contoso.Shop.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Sku")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("SupplierId");
 
@@ -152,11 +153,14 @@ namespace Contoso.Shop.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Suppliers", t =>
                         {
                             t.HasCheckConstraint("CK_Suppliers_Address_City_MaxLength", "length(\"Address_City\") <= 100");
+
+                            t.HasCheckConstraint("CK_Suppliers_Address_CountryCode_Length", "length(\"Address_CountryCode\") = 2");
 
                             t.HasCheckConstraint("CK_Suppliers_Address_CountryCode_MaxLength", "length(\"Address_CountryCode\") <= 2");
 

@@ -32,6 +32,7 @@ namespace Contoso.Shop.Migrations
                 {
                     table.PrimaryKey("PK_Suppliers", x => x.Id);
                     table.CheckConstraint("CK_Suppliers_Address_City_MaxLength", "length(\"Address_City\") <= 100");
+                    table.CheckConstraint("CK_Suppliers_Address_CountryCode_Length", "length(\"Address_CountryCode\") = 2");
                     table.CheckConstraint("CK_Suppliers_Address_CountryCode_MaxLength", "length(\"Address_CountryCode\") <= 2");
                     table.CheckConstraint("CK_Suppliers_Address_PostalCode_MaxLength", "length(\"Address_PostalCode\") <= 20");
                     table.CheckConstraint("CK_Suppliers_Address_Street_MaxLength", "length(\"Address_Street\") <= 200");
@@ -78,7 +79,8 @@ namespace Contoso.Shop.Migrations
                 name: "IX_Products_Sku",
                 table: "Products",
                 column: "Sku",
-                unique: true);
+                unique: true,
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_SupplierId",
@@ -89,7 +91,8 @@ namespace Contoso.Shop.Migrations
                 name: "IX_Suppliers_Code",
                 table: "Suppliers",
                 column: "Code",
-                unique: true);
+                unique: true,
+                filter: "\"DeletedAt\" IS NULL");
         }
 
         /// <inheritdoc />
