@@ -249,6 +249,8 @@ public sealed class NewEntityTests : IDisposable
     [InlineData("", "Customer", "--parent Customer: there is no entity class Customer in Shop")]
     [InlineData("Supplier:int", "Supplier", "Supplier is already the --parent")]
     [InlineData("Address:references", "", "there is no entity class Address in Shop")]
+    [InlineData("", "ShopDbContext", "--parent ShopDbContext: ShopDbContext is a class but not an entity")]
+    [InlineData("Owner:references{BaseEntity}", "", "BaseEntity is a class but not an entity")]
     public void Bad_input_deletes_the_engine_files_and_changes_nothing(string fields, string parent, string expected)
     {
         var before = _project.Hash();

@@ -55,12 +55,17 @@ internal sealed class Scaffolder(ModelProject project, ChangeSet changes)
         foreach (var reference in references)
         {
             var target = reference.Target == entity.Name
-                ? new EntityClass(entity.Name, entityFile.Path, true, entityNamespace)
+                ? new EntityClass(entity.Name, entityFile.Path, true, entityNamespace, ["BaseEntity"])
                 : project.FindClass(reference.Target!);
+            var what = reference.IsParent ? $"--parent {reference.Target}" : $"field '{reference.Token}'";
             if (target is null || !target.IsClass)
             {
-                var what = reference.IsParent ? $"--parent {reference.Target}" : $"field '{reference.Token}'";
                 throw new InputException($"{what}: there is no entity class {reference.Target} in {project.Name}; add it first (dotnet new entity -n {reference.Target}) or correct the name.");
+            }
+
+            if (!project.IsEntity(target))
+            {
+                throw new InputException($"{what}: {reference.Target} is a class but not an entity (it does not derive from BaseEntity or AuditableEntity); name an entity of {project.Name}.");
             }
 
             targets[reference] = target;

@@ -141,11 +141,30 @@ internal sealed class ModelProject
                 .FirstOrDefault(declaration => declaration.Identifier.ValueText == name);
             if (type is not null)
             {
-                return _entities[name] = new EntityClass(name, file, type is ClassDeclarationSyntax, NamespaceOf(type));
+                var baseTypes = type.BaseList?.Types.Select(baseType => baseType.Type is GenericNameSyntax generic ? generic.Identifier.ValueText : baseType.Type.ToString().Split('.')[^1]).ToList() ?? [];
+                return _entities[name] = new EntityClass(name, file, type is ClassDeclarationSyntax, NamespaceOf(type), baseTypes);
             }
         }
 
         return _entities[name] = null;
+    }
+
+    /// <summary>Whether the class is an entity: it derives from BaseEntity (directly, through AuditableEntity or another class of the project).</summary>
+    public bool IsEntity(EntityClass type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.IsClass && seen.Add(current.Name);)
+        {
+            var baseClass = current.BaseTypes.FirstOrDefault();
+            if (baseClass is "BaseEntity" or "AuditableEntity")
+            {
+                return true;
+            }
+
+            current = baseClass is null ? null : FindClass(baseClass);
+        }
+
+        return false;
     }
 
     /// <summary>Records a class this run creates, so a reference to it (a self-reference) resolves.</summary>
