@@ -6,7 +6,13 @@ using Strata.Tool.Fields;
 var fieldsHelp = $"Fields: one Name[:type[{{args}}][?]][:modifier]... each, separated by spaces. Types: {FieldSpecParser.ValidTypes}. "
     + $"? = optional (NULL allowed). Modifiers: {FieldSpecParser.ValidModifiers}.";
 
-var root = new RootCommand("The Strata scaffolder: adds entities and fields to a Strata EF Core model project (entity, configuration, validator, DbSet, migration).");
+var root = new RootCommand("The Strata scaffolder: adds entities and fields to a Strata EF Core model project (entity, configuration, validator, DbSet, migration).\n\n"
+    + "Examples:\n  dotnet new entity -n OrderLine --parent Order --fields \"Quantity:int:min(1) UnitPrice:decimal{10,2}:min(0) Product:references\"   (runs dotnet strata new-entity)\n"
+    + "  dotnet strata add-fields Product \"Weight:decimal{8,3}? Barcode:string{13}?:uniq\"")
+{
+    // Users type `dotnet strata`, the way they type `dotnet ef`.
+    HelpName = "dotnet strata",
+};
 
 // new-entity: run by `dotnet new entity` after it has written the skeletons.
 var name = new Argument<string>("name") { Description = "The entity class, e.g. OrderLine." };
