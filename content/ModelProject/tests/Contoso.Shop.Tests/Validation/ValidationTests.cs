@@ -1,3 +1,4 @@
+using System.Globalization;
 using Contoso.Shop.Common.Validation;
 using Contoso.Shop.Tests.Infrastructure;
 using FluentValidation;
@@ -29,7 +30,7 @@ public sealed class ValidationTests(TestDatabase database) : IClassFixture<TestD
     public async Task A_too_long_value_is_refused_before_saving(string entityName)
     {
         var limited = ModelCatalog.Entity(entityName).GetProperties()
-            .Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is not null && !p.IsKey() && !TestData.IsAuditColumn(p))
+            .Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is > 0 && !p.IsKey() && !TestData.IsAuditColumn(p))
             .ToList();
         Skip.If(limited.Count == 0, $"{entityName} has no length-limited string column: the test does not apply.");
 
@@ -48,21 +49,25 @@ public sealed class ValidationTests(TestDatabase database) : IClassFixture<TestD
         foreach (var property in entityType.GetProperties())
         {
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-            var rules = ModelCatalog.CheckRules(entityType).Where(check => check.Column == property.GetColumnName()).Select(check => check.Rule);
-            object? badValue = rules.FirstOrDefault(rule => rule is "NonNegative" or "Enum") switch
+            foreach (var check in ModelCatalog.CheckRules(entityType).Where(check => check.Column == property.GetColumnName()))
             {
-                "NonNegative" => Convert.ChangeType(-1, type, System.Globalization.CultureInfo.InvariantCulture),
-                "Enum" => Enum.ToObject(type, 999),
-                _ => null,
-            };
+                object? badValue = check.Rule switch
+                {
+                    "NonNegative" => Convert.ChangeType(-1, type, CultureInfo.InvariantCulture),
+                    "Min" => Convert.ChangeType(ModelCatalog.Bound(entityType, check) - 1, type, CultureInfo.InvariantCulture),
+                    "Max" => Convert.ChangeType(ModelCatalog.Bound(entityType, check) + 1, type, CultureInfo.InvariantCulture),
+                    "Enum" => Enum.ToObject(type, 999),
+                    _ => null,
+                };
 
-            if (badValue is not null)
-            {
-                badValues.Add((property, badValue));
+                if (badValue is not null)
+                {
+                    badValues.Add((property, badValue));
+                }
             }
         }
 
-        Skip.If(badValues.Count == 0, $"{entityName} has no value-rule CHECK constraint (non-negative, enum): the test does not apply.");
+        Skip.If(badValues.Count == 0, $"{entityName} has no value-rule CHECK constraint (non-negative, min, max, enum): the test does not apply.");
         foreach (var (property, badValue) in badValues)
         {
             await AssertRefusedAsync(entityName, property.Name, badValue);
