@@ -38,7 +38,7 @@ internal static class AddFieldsCommand
             var fix = field.Type == FieldType.Reference
                 ? $"make it optional ({field.Name}:references?)"
                 : $"give the value existing rows get with :default(value) (e.g. {field.Token}:default(...)), or make it optional with ?";
-            throw new InputException($"field '{field.Token}': {entityName} already has rows, and a required column needs a value for them; {fix}.");
+            throw new InputException($"field '{field.Token}': {entityName}'s table may already hold rows, and a required column needs a value for them; {fix}.");
         }
 
         var configuration = project.FindClass(entityName + "Configuration")
