@@ -80,24 +80,17 @@ public sealed class SqlServerScript
         public override void ExplicitVisit(CreateTableStatement node)
         {
             var table = Table(node.SchemaObjectName);
-            foreach (var column in node.Definition.ColumnDefinitions)
-            {
-                var notNull = column.Constraints.OfType<NullableConstraintDefinition>().Any(constraint => !constraint.Nullable)
-                    || column.Constraints.OfType<UniqueConstraintDefinition>().Any(constraint => constraint.IsPrimaryKey);
-                table.Columns.Add(new SqlServerColumn(
-                    column.ColumnIdentifier.Value,
-                    column.DataType is null ? "(computed)" : Normalize(column.DataType),
-                    notNull,
-                    column.IdentityOptions is not null));
-            }
-
+            AddColumns(table, node.Definition.ColumnDefinitions);
             AddConstraints(table, node.Definition.TableConstraints);
             base.ExplicitVisit(node);
         }
 
+        /// <summary>ALTER TABLE … ADD: columns (a later migration, e.g. add-fields) and constraints.</summary>
         public override void ExplicitVisit(AlterTableAddTableElementStatement node)
         {
-            AddConstraints(Table(node.SchemaObjectName), node.Definition.TableConstraints);
+            var table = Table(node.SchemaObjectName);
+            AddColumns(table, node.Definition.ColumnDefinitions);
+            AddConstraints(table, node.Definition.TableConstraints);
             base.ExplicitVisit(node);
         }
 
@@ -122,6 +115,20 @@ public sealed class SqlServerScript
             }
 
             return table;
+        }
+
+        private static void AddColumns(SqlServerTable table, IEnumerable<ColumnDefinition> columns)
+        {
+            foreach (var column in columns)
+            {
+                var notNull = column.Constraints.OfType<NullableConstraintDefinition>().Any(constraint => !constraint.Nullable)
+                    || column.Constraints.OfType<UniqueConstraintDefinition>().Any(constraint => constraint.IsPrimaryKey);
+                table.Columns.Add(new SqlServerColumn(
+                    column.ColumnIdentifier.Value,
+                    column.DataType is null ? "(computed)" : Normalize(column.DataType),
+                    notNull,
+                    column.IdentityOptions is not null));
+            }
         }
 
         private static void AddConstraints(SqlServerTable table, IEnumerable<ConstraintDefinition> constraints)
