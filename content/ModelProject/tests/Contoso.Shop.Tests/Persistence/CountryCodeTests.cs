@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Contoso.Shop.Tests.Persistence;
 
 /// <summary>An ISO 3166-1 alpha-2 country code has exactly two letters: the validator and the database agree.</summary>
-public sealed class CountryCodeTests(TestDatabase database) : IClassFixture<TestDatabase>
+public sealed class CountryCodeTests
 {
     [Fact]
     public void The_validator_refuses_a_one_letter_country_code()
@@ -25,12 +25,22 @@ public sealed class CountryCodeTests(TestDatabase database) : IClassFixture<Test
         var suppliers = ModelCatalog.Entity(nameof(Supplier));
         var table = StoreObjectIdentifier.Table(suppliers.GetTableName()!);
         var countryCode = suppliers.GetComplexProperties().Single().ComplexType.FindProperty(nameof(Address.CountryCode))!.GetColumnName(table)!;
-        var supplier = await database.InsertAsync(suppliers);
+        // A database of its own, not a class fixture: the validator test above needs none.
+        var database = new TestDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            var supplier = await database.InsertAsync(suppliers);
 
-        await using var context = database.CreateContext();
-        var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
-            $"UPDATE {context.Delimit(table.Name)} SET {context.Delimit(countryCode)} = 'N' WHERE {context.Delimit("Id")} = {supplier.Id}"));
+            await using var context = database.CreateContext();
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
+                $"UPDATE {context.Delimit(table.Name)} SET {context.Delimit(countryCode)} = 'N' WHERE {context.Delimit("Id")} = {supplier.Id}"));
 
-        Assert.Equal(ConstraintKind.Check, DatabaseErrorClassifier.Classify(error)?.Kind);
+            Assert.Equal(ConstraintKind.Check, DatabaseErrorClassifier.Classify(error)?.Kind);
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
     }
 }
