@@ -172,9 +172,9 @@ public sealed class SqlServerModelProjectTests(TemplateHive hive, SqlServerShopF
     }
 
     [Theory]
-    [InlineData("IX_Suppliers_Code ON Suppliers(Code)")]
-    [InlineData("IX_Products_Sku ON Products(Sku)")]
-    public async Task Natural_keys_have_unique_indexes(string expectedIndex)
+    [InlineData("IX_Suppliers_Code ON Suppliers(Code) WHERE deletedatisnull")]
+    [InlineData("IX_Products_Sku ON Products(Sku) WHERE deletedatisnull")]
+    public async Task Natural_keys_have_unique_indexes_over_the_live_rows(string expectedIndex)
     {
         var script = await ParsedScriptAsync();
 
