@@ -68,7 +68,8 @@ public sealed partial class AcmeSalesModelProjectTests(TemplateHive hive, AcmeSa
 
         var context = project.ReadCreatedFile("src/Acme.Sales/AcmeSalesDbContext.cs");
 
-        Assert.Contains("public partial class AcmeSalesDbContext(DbContextOptions<AcmeSalesDbContext> options)", context, StringComparison.Ordinal);
+        Assert.Contains("public partial class AcmeSalesDbContext : DbContext", context, StringComparison.Ordinal);
+        Assert.Contains("public AcmeSalesDbContext(DbContextOptions<AcmeSalesDbContext> options)", context, StringComparison.Ordinal);
         Assert.Contains("public const string ConnectionStringName = \"AcmeSales\";", context, StringComparison.Ordinal);
     }
 
