@@ -55,7 +55,7 @@ dotnet new entity -n OrderLine --parent Order \
   --fields "Quantity:int:min(1) UnitPrice:decimal{10,2}:min(0) Product:references" --allow-scripts yes "${hive_args[@]}"
 
 step "Adding fields to an existing entity (code + migration, existing rows kept)"
-dotnet strata add-fields Customer "Phone:string{20}? Tier:enum{Standard,Gold}:default(Standard)"
+dotnet strata add-fields Customer "Phone:string{20}? Tier:string{10}:default(Standard)"
 
 step "Applying the migrations to Shop.db"
 dotnet ef database update
