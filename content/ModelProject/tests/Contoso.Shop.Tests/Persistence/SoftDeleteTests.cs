@@ -125,6 +125,30 @@ public sealed class SoftDeleteTests(TestDatabase database) : IClassFixture<TestD
 
     [EntityTheory]
     [MemberData(nameof(Entities))]
+    public async Task A_refused_soft_delete_changes_nothing_so_saving_again_is_refused_again(string entityName)
+    {
+        var entityType = ModelCatalog.Entity(entityName);
+        foreach (var foreignKey in entityType.GetForeignKeys().Where(fk => fk.DeleteBehavior == DeleteBehavior.Restrict && fk.DependentToPrincipal is not null))
+        {
+            var child = await database.InsertAsync(entityType);
+            if (foreignKey.DependentToPrincipal!.PropertyInfo!.GetValue(child) is not BaseEntity parent || parent is not ISoftDeletable)
+            {
+                continue;
+            }
+
+            await using var context = database.CreateContext();
+            var tracked = (await context.FindAsync(foreignKey.PrincipalEntityType.ClrType, parent.Id))!;
+            context.Remove(tracked);
+
+            await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
+            Assert.Equal(EntityState.Deleted, context.Entry(tracked).State);
+            Assert.Null(((ISoftDeletable)tracked).DeletedAt);
+            await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
+        }
+    }
+
+    [EntityTheory]
+    [MemberData(nameof(Entities))]
     public async Task A_deleted_rows_unique_values_can_be_used_again_but_not_by_two_live_rows(string entityName)
     {
         var entityType = ModelCatalog.Entity(entityName);

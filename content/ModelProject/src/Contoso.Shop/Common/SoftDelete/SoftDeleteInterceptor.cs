@@ -19,6 +19,8 @@ namespace Contoso.Shop.Common.SoftDelete;
 /// deleted at that level, their keys passed as a parameter (so the query plan is reused). A Restrict
 /// check only reads the children's keys; children are loaded into the change tracker only where they
 /// change (Cascade, SetNull), so that their own audit columns, concurrency token and validation apply.
+/// Nothing in the change tracker changes until every rule has been checked: a refused delete leaves
+/// the rows as the caller left them.
 /// </remarks>
 public sealed class SoftDeleteInterceptor(TimeProvider timeProvider) : SaveChangesInterceptor
 {
@@ -61,18 +63,17 @@ public sealed class SoftDeleteInterceptor(TimeProvider timeProvider) : SaveChang
             return;
         }
 
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        var softDeleted = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        // First work out everything the delete rules imply, changing nothing: if a Restrict relationship
+        // refuses, the exception leaves the change tracker as the caller left it (a retry is refused again).
+        var softDeleted = new List<EntityEntry>();
+        var deleting = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var clearedKeys = new List<(EntityEntry Child, IForeignKey ForeignKey)>();
         var restrictChecks = new List<(IForeignKey ForeignKey, List<EntityEntry> Principals)>();
 
         while (level.Count > 0)
         {
-            foreach (var entry in level)
-            {
-                softDeleted.Add(entry.Entity);
-                entry.State = EntityState.Modified;
-                entry.Property(nameof(ISoftDeletable.DeletedAt)).CurrentValue = now;
-            }
+            level = [.. level.Where(entry => deleting.Add(entry.Entity))];
+            softDeleted.AddRange(level);
 
             var next = new List<EntityEntry>();
             var byForeignKey = level
@@ -86,18 +87,10 @@ public sealed class SoftDeleteInterceptor(TimeProvider timeProvider) : SaveChang
                 switch (foreignKey.DeleteBehavior)
                 {
                     case DeleteBehavior.Cascade or DeleteBehavior.ClientCascade when foreignKey.DeclaringEntityType.ClrType.IsAssignableTo(typeof(ISoftDeletable)):
-                        var cascaded = await LoadChildrenAsync(context, foreignKey, principals, async, cancellationToken);
-                        next.AddRange(cascaded.Select(context.Entry).Where(child => !softDeleted.Contains(child.Entity)));
+                        next.AddRange((await LoadChildrenAsync(context, foreignKey, principals, async, cancellationToken)).Select(context.Entry));
                         break;
                     case DeleteBehavior.SetNull or DeleteBehavior.ClientSetNull when foreignKey.Properties.All(property => property.IsNullable):
-                        foreach (var child in (await LoadChildrenAsync(context, foreignKey, principals, async, cancellationToken)).Select(context.Entry))
-                        {
-                            foreach (var property in foreignKey.Properties)
-                            {
-                                child.Property(property.Name).CurrentValue = null;
-                            }
-                        }
-
+                        clearedKeys.AddRange((await LoadChildrenAsync(context, foreignKey, principals, async, cancellationToken)).Select(child => (context.Entry(child), foreignKey)));
                         break;
                     default:
                         // Checked once every row this SaveChanges deletes is known: deleting a parent together
@@ -107,12 +100,27 @@ public sealed class SoftDeleteInterceptor(TimeProvider timeProvider) : SaveChang
                 }
             }
 
-            level = [.. next.DistinctBy(entry => entry.Entity, ReferenceEqualityComparer.Instance)];
+            level = next;
         }
 
         foreach (var (foreignKey, principals) in restrictChecks)
         {
-            await EnsureNoLiveChildrenAsync(context, foreignKey, principals, softDeleted, async, cancellationToken);
+            await EnsureNoLiveChildrenAsync(context, foreignKey, principals, deleting, async, cancellationToken);
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        foreach (var entry in softDeleted)
+        {
+            entry.State = EntityState.Modified;
+            entry.Property(nameof(ISoftDeletable.DeletedAt)).CurrentValue = now;
+        }
+
+        foreach (var (child, foreignKey) in clearedKeys.Where(pair => !deleting.Contains(pair.Child.Entity)))
+        {
+            foreach (var property in foreignKey.Properties)
+            {
+                child.Property(property.Name).CurrentValue = null;
+            }
         }
     }
 
@@ -121,14 +129,14 @@ public sealed class SoftDeleteInterceptor(TimeProvider timeProvider) : SaveChang
     /// through a relationship that restricts deletes. Reads the children's keys, not the children.
     /// </summary>
     private static async Task EnsureNoLiveChildrenAsync(
-        DbContext context, IForeignKey foreignKey, List<EntityEntry> principals, HashSet<object> softDeleted, bool async, CancellationToken cancellationToken)
+        DbContext context, IForeignKey foreignKey, List<EntityEntry> principals, HashSet<object> deleting, bool async, CancellationToken cancellationToken)
     {
         var primaryKey = foreignKey.DeclaringEntityType.FindPrimaryKey()!.Properties[0];
         var childKeys = await (Task<List<(object Key, object Parent)>>)ChildKeysMethod
             .MakeGenericMethod(foreignKey.DeclaringEntityType.ClrType, foreignKey.Properties[0].ClrType, primaryKey.ClrType)
             .Invoke(null, [context, foreignKey, PrincipalKeys(foreignKey, principals), async, cancellationToken])!;
 
-        var leaving = softDeleted
+        var leaving = deleting
             .Where(foreignKey.DeclaringEntityType.ClrType.IsInstanceOfType)
             .Select(entity => context.Entry(entity).Property(primaryKey.Name).CurrentValue)
             .ToHashSet();
