@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Contoso.Shop.Tests.Model.ConventionModel;
 
 /// <summary>
-/// The project's DbContext with a few extra entity types that the shipped model doesn't have
-/// (irregular plurals, a table-per-type and a table-per-hierarchy inheritance), so the project's
-/// own conventions are tested on them. Nothing here is part of the application's model.
+/// The project's DbContext with only a few test entity types instead of the application's (irregular
+/// plurals, a table-per-type and a table-per-hierarchy inheritance), so the project's own conventions
+/// are tested on shapes the application may not have yet. Nothing here is part of the application's model.
 /// </summary>
 public sealed class ConventionModelDbContext(DbContextOptions<ContosoShopDbContext> options) : ContosoShopDbContext(options)
 {
@@ -20,7 +20,17 @@ public sealed class ConventionModelDbContext(DbContextOptions<ContosoShopDbConte
         modelBuilder.Entity<Bus>();
         modelBuilder.Entity<Lorry>();
 
-        // Last, so that what the project applies to every entity (concurrency token, query filters) applies to these too.
+        // After these, so that what the project applies to every entity (concurrency token, query filters)
+        // applies to them too.
         base.OnModelCreating(modelBuilder);
+
+        // Without the application's own entities: one of them may well be called Category or Person too.
+        foreach (var applicationType in modelBuilder.Model.GetEntityTypes()
+            .Select(entityType => entityType.ClrType)
+            .Where(type => type.Assembly == typeof(ContosoShopDbContext).Assembly)
+            .ToList())
+        {
+            modelBuilder.Ignore(applicationType);
+        }
     }
 }
