@@ -1,7 +1,7 @@
 using System.Xml.Linq;
-using Strata.Tool.Fields;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Strata.Tool.Fields;
 
 namespace Strata.Tool.Project;
 
