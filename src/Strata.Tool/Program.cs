@@ -8,6 +8,9 @@ var fieldsHelp = $"Fields: one Name[:type[{{args}}][?]][:modifier]... each, sepa
 
 var root = new RootCommand("The Strata scaffolder: adds entities and fields to a Strata EF Core model project (entity, configuration, validator, DbSet, migration).\n\n"
     + "Examples:\n  dotnet new entity -n OrderLine --parent Order --fields \"Quantity:int:min(1) UnitPrice:decimal{10,2}:min(0) Product:references\"   (runs dotnet strata new-entity)\n"
+    + "  dotnet new entity -n Employee --fields \"Name:string{100} Manager:references{Employee}?\"   (self-reference; inverse: Reports)\n"
+    + "  dotnet new entity -n Passport --fields \"Number:string{20} Person:references:uniq\"   (one-to-one)\n"
+    + "  dotnet new entity -n Playlist --fields \"Name:string{120} Tracks:many{Track}\"   (many-to-many through PlaylistTrack)\n"
     + "  dotnet strata add-fields Product \"Weight:decimal{8,3}? Barcode:string{13}?:uniq\"")
 {
     // Users type `dotnet strata`, the way they type `dotnet ef`.

@@ -11,7 +11,7 @@ namespace Strata.Tool.Tests;
 /// </summary>
 public sealed partial class FakeModelProject : IDisposable
 {
-    public FakeModelProject(string rootNamespace = "Shop")
+    public FakeModelProject(string rootNamespace = "Shop", string database = "Sqlite")
     {
         RootNamespace = rootNamespace;
         Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "strata-tool-tests", Guid.NewGuid().ToString("N"), rootNamespace);
@@ -24,7 +24,7 @@ public sealed partial class FakeModelProject : IDisposable
               <PropertyGroup>
                 <RootNamespace>{rootNamespace}</RootNamespace>
                 <StrataDbContext>{context}</StrataDbContext>
-                <StrataDatabase>Sqlite</StrataDatabase>
+                <StrataDatabase>{database}</StrataDatabase>
               </PropertyGroup>
             </Project>
             """);
@@ -46,7 +46,7 @@ public sealed partial class FakeModelProject : IDisposable
                 public int Id { get; private set; }
             }
             """);
-        foreach (var sample in new[] { "Entities/Supplier.cs", "Entities/Product.cs", "Entities/Address.cs", "Entities/ProductStatus.cs", "Configurations/ProductConfiguration.cs", "Validators/ProductValidator.cs", "DbSets/ContosoShopDbContext.Products.cs" })
+        foreach (var sample in new[] { "Entities/Supplier.cs", "Entities/Product.cs", "Entities/Address.cs", "Entities/ProductStatus.cs", "Configurations/ProductConfiguration.cs", "Configurations/SupplierConfiguration.cs", "Validators/ProductValidator.cs", "DbSets/ContosoShopDbContext.Products.cs" })
         {
             var text = File.ReadAllText(System.IO.Path.Combine(Repository.ModelProjectSource, sample))
                 .Replace("Contoso.Shop", rootNamespace, StringComparison.Ordinal)

@@ -22,6 +22,24 @@ public sealed class FieldSpecParserTests
         Assert.Equal((FieldType.Reference, "Supplier", DeleteRule.Restrict, "SupplierId"), (fields[9].Type, fields[9].Target, fields[9].EffectiveOnDelete, fields[9].ForeignKey));
     }
 
+    [Fact]
+    public void Uniq_on_a_reference_is_a_one_to_one()
+    {
+        var field = Assert.Single(FieldSpecParser.Parse("Person:references:uniq"));
+        Assert.Equal((FieldType.Reference, "Person", true, DeleteRule.Restrict), (field.Type, field.Target, field.IsOneToOne, field.EffectiveOnDelete));
+        Assert.False(Assert.Single(FieldSpecParser.Parse("Person:references")).IsOneToOne);
+        Assert.False(Assert.Single(FieldSpecParser.Parse("Code:uniq")).IsOneToOne);
+    }
+
+    [Fact]
+    public void Many_takes_its_target_in_braces_and_inverse_names_the_other_side()
+    {
+        var fields = FieldSpecParser.Parse("Tracks:many{Track} Manager:references{Employee}?:inverse(DirectReports) Tags:many{Tag}:inverse(TaggedPlaylists)");
+        Assert.Equal((FieldType.Many, "Track", null), (fields[0].Type, fields[0].Target, fields[0].Inverse));
+        Assert.Equal((FieldType.Reference, "Employee", "DirectReports", true), (fields[1].Type, fields[1].Target, fields[1].Inverse, fields[1].IsOptional));
+        Assert.Equal("TaggedPlaylists", fields[2].Inverse);
+    }
+
     [Theory]
     [InlineData("unit_price:decimal", "UnitPrice")]
     [InlineData("unitPrice:decimal", "UnitPrice")]
@@ -131,7 +149,14 @@ public sealed class FieldSpecParserTests
     [InlineData("Site:url:default(ftp://x)", "default(ftp://x) is not an absolute http or https URL")]
     [InlineData("Supplier:references:default(1)", "a reference takes no default")]
     [InlineData("Supplier:references:index", "the foreign key SupplierId gets its index already; remove :index")]
-    [InlineData("Supplier:belongs_to:uniq", "remove :uniq")]
+    [InlineData("Tracks:many", "many needs the entity class it links to in braces; write Tracks:many{Track}")]
+    [InlineData("Tracks:many{track}", "many needs the entity class it links to in braces")]
+    [InlineData("Tracks:many{Track}?", "a many-to-many takes no ?, index or delete rule")]
+    [InlineData("Tracks:many{Track}:uniq", "a many-to-many takes no ?, index or delete rule")]
+    [InlineData("Tracks:many{Track}:cascade", ":cascade applies to references only")]
+    [InlineData("Name:string:inverse(Names)", ":inverse names the navigation a reference adds to its target")]
+    [InlineData("Manager:references{Employee}?:inverse(reports)", "inverse(reports) is not a property name")]
+    [InlineData("Manager:references{Employee}?:inverse", ":inverse needs a value in parentheses")]
     [InlineData("SupplierId:references", "name the navigation, not the key: Supplier:references adds SupplierId")]
     [InlineData("Rating:int:max", ":max needs a value in parentheses")]
     [InlineData("Name:string{20}x", "unexpected text after 'string{20}'")]

@@ -205,8 +205,8 @@ public sealed class NewEntityTests : IDisposable
     {
         _project.WriteSkeletons("Category");
         Run(new NewEntityOptions { Name = "Category", Fields = "Name Parent:references{Category}?" });
-        Assert.Contains(".WithMany(parent => parent.Categories)", _project.Read("Configurations/CategoryConfiguration.cs"), StringComparison.Ordinal);
-        Assert.Contains("public ICollection<Category> Categories { get; } = [];", _project.Read("Entities/Category.cs"), StringComparison.Ordinal);
+        Assert.Contains(".WithMany(parent => parent.Children)", _project.Read("Configurations/CategoryConfiguration.cs"), StringComparison.Ordinal);
+        Assert.Contains("public ICollection<Category> Children { get; } = [];", _project.Read("Entities/Category.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal static class AddFieldsCommand
             throw new InputException($"no fields given; write them in quotes after the entity, e.g. dotnet strata add-fields {entityName} \"Weight:decimal{{8,3}}?\".");
         }
 
-        foreach (var field in fields.Where(field => field.IsRequired && field.Default is null))
+        foreach (var field in fields.Where(field => field.IsRequired && field.Default is null && field.Type != FieldType.Many))
         {
             var fix = field.Type == FieldType.Reference
                 ? $"make it optional ({field.Name}:references?)"

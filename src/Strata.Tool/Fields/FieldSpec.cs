@@ -46,7 +46,13 @@ internal sealed record FieldSpec
     /// <summary>Whether this reference is the entity's <c>--parent</c> (owned by) rather than a plain reference.</summary>
     public bool IsParent { get; init; }
 
+    /// <summary>The navigation the target gets (<c>:inverse(Reports)</c>), or null for the naming rules.</summary>
+    public string? Inverse { get; init; }
+
     public bool IsRequired => !IsOptional;
+
+    /// <summary>A reference with <c>:uniq</c>: one-to-one, a unique index on the foreign key and a reference (not a collection) on the target.</summary>
+    public bool IsOneToOne => Type == FieldType.Reference && IsUnique;
 
     /// <summary>The foreign-key property of a reference: <c>SupplierId</c>.</summary>
     public string ForeignKey => Name + "Id";

@@ -11,9 +11,9 @@ namespace Strata.Tool.Fields;
 internal static class FieldSpecParser
 {
     public const string ValidTypes =
-        "string{n}, text, int, long, short, decimal{p,s}, double, bool, datetime, date, time, guid, binary{n}, enum{A,B}, email, url, references (references{Class} when the class differs from the name)";
+        "string{n}, text, int, long, short, decimal{p,s}, double, bool, datetime, date, time, guid, binary{n}, enum{A,B}, email, url, references (references{Class} when the class differs from the name), many{Class} (many-to-many)";
 
-    public const string ValidModifiers = "uniq, index, min(n), max(n), default(value), cascade, restrict, setnull";
+    public const string ValidModifiers = "uniq, index, min(n), max(n), default(value), cascade, restrict, setnull, inverse(Name)";
 
     private static readonly Dictionary<string, FieldType> Types = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -41,11 +41,12 @@ internal static class FieldSpecParser
         ["url"] = FieldType.Url,
         ["references"] = FieldType.Reference,
         ["belongs_to"] = FieldType.Reference,
+        ["many"] = FieldType.Many,
     };
 
     private static readonly HashSet<string> Modifiers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "uniq", "unique", "index", "min", "max", "default", "cascade", "restrict", "setnull",
+        "uniq", "unique", "index", "min", "max", "default", "cascade", "restrict", "setnull", "inverse",
     };
 
     /// <summary>Parses every field of <paramref name="specs"/>; an empty spec gives no fields.</summary>
@@ -329,6 +330,14 @@ internal static class FieldSpecParser
             case FieldType.Reference:
                 return field with { Target = field.Name };
 
+            case FieldType.Many:
+                if (args is null || !Names.IsTypeName(args))
+                {
+                    throw new InputException($"field '{token}': many needs the entity class it links to in braces; write {field.Name}:many{{Track}}.");
+                }
+
+                return field with { Target = args };
+
             default:
                 if (args is not null)
                 {
@@ -342,7 +351,7 @@ internal static class FieldSpecParser
     private static FieldSpec ApplyModifier(FieldSpec field, string modifier, string? args)
     {
         var token = field.Token;
-        var takesArgs = modifier is "min" or "max" or "default";
+        var takesArgs = modifier is "min" or "max" or "default" or "inverse";
         if (takesArgs && args is null)
         {
             throw new InputException($"field '{token}': :{modifier} needs a value in parentheses, e.g. :{modifier}(0).");
@@ -369,6 +378,18 @@ internal static class FieldSpecParser
                 return modifier == "min" ? field with { Min = bound } : field with { Max = bound };
             case "default":
                 return field with { Default = args };
+            case "inverse":
+                if (field.Type is not (FieldType.Reference or FieldType.Many))
+                {
+                    throw new InputException($"field '{token}': :inverse names the navigation a reference adds to its target; it applies to references and many{{...}} only, so remove it.");
+                }
+
+                if (!Names.IsTypeName(args!))
+                {
+                    throw new InputException($"field '{token}': inverse({args}) is not a property name; write e.g. :inverse(Reports).");
+                }
+
+                return field with { Inverse = args };
             default:
                 if (field.Type != FieldType.Reference)
                 {
@@ -404,9 +425,10 @@ internal static class FieldSpecParser
                 throw new InputException($"field '{token}': :setnull needs an optional reference (a NULL to set); write {field.Name}:references?:setnull, or use :cascade or :restrict.");
             }
 
-            if (field.IsUnique || field.IsIndexed)
+            // :uniq makes a one-to-one (a unique index on the foreign key); a plain index is there already.
+            if (field.IsIndexed)
             {
-                throw new InputException($"field '{token}': the foreign key {field.ForeignKey} gets its index already; remove :{(field.IsUnique ? "uniq" : "index")}.");
+                throw new InputException($"field '{token}': the foreign key {field.ForeignKey} gets its index already; remove :index (or write :uniq for a one-to-one).");
             }
 
             if (field.Default is not null)
@@ -417,6 +439,14 @@ internal static class FieldSpecParser
             if (field.Name.EndsWith("Id", StringComparison.Ordinal) && field.Name.Length > 2)
             {
                 throw new InputException($"field '{token}': name the navigation, not the key: {field.Name[..^2]}:references adds {field.Name}.");
+            }
+        }
+
+        if (field.Type == FieldType.Many)
+        {
+            if (field.IsOptional || field.IsUnique || field.IsIndexed || field.Default is not null || field.OnDelete is not null || field.Min is not null || field.Max is not null)
+            {
+                throw new InputException($"field '{token}': a many-to-many takes no ?, index or delete rule (a link row dies with either end); write {field.Name}:many{{{field.Target}}}, optionally with :inverse(Name).");
             }
         }
 

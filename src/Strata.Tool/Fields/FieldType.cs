@@ -20,4 +20,7 @@ public enum FieldType
     Email,
     Url,
     Reference,
+
+    /// <summary>A many-to-many (<c>Tracks:many{Track}</c>): skip navigations on both sides, through a join entity.</summary>
+    Many,
 }

@@ -44,6 +44,11 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
     /// <summary>The properties the entity gets (two for a reference: the key and the navigation).</summary>
     public IReadOnlyList<string> EntityMembers()
     {
+        if (spec.Type == FieldType.Many)
+        {
+            return [$"public ICollection<{spec.Target}> {spec.Name} {{ get; }} = [];"];
+        }
+
         if (spec.Type == FieldType.Reference)
         {
             var keyType = entity.KeyType + (spec.IsOptional ? "?" : "");
@@ -129,7 +134,7 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
     /// <summary>Single-line configuration statements for the column and its index.</summary>
     public IReadOnlyList<string> ConfigurationLines()
     {
-        if (spec.Type == FieldType.Reference)
+        if (spec.Type is FieldType.Reference or FieldType.Many)
         {
             return [];
         }
@@ -185,8 +190,11 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
     /// <summary>Whether the configuration uses the project's ModelRules extensions (IsNonNegative, IsAtLeast, IsAtMost).</summary>
     public bool UsesModelRules => spec.Min is not null || spec.Max is not null;
 
-    /// <summary>The relationship block of a reference, with a comment saying what deleting the target does.</summary>
-    public string? RelationshipBlock(string inverseCollection)
+    /// <summary>
+    /// The relationship block of a reference, with a comment saying what deleting the target does: a collection on
+    /// the target (<c>WithMany</c>), or for a one-to-one (<c>:uniq</c>) a reference (<c>WithOne</c>).
+    /// </summary>
+    public string? RelationshipBlock(string inverse)
     {
         if (spec.Type != FieldType.Reference)
         {
@@ -194,14 +202,18 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
         }
 
         var target = Words(spec.Target!);
-        var plural = Words(entity.Plural);
+        var isSelf = spec.Target == entity.Name;
+        var mine = spec.IsOneToOne ? $"its {Words(entity.Name)}" : $"its {Words(entity.Plural)}";
+        var theirs = spec.IsOneToOne ? $"a {Words(entity.Name)}" : Words(entity.Plural);
         var comment = (spec.IsParent, spec.EffectiveOnDelete) switch
         {
-            (true, DeleteRule.Cascade) when spec.IsRequired => $"Each {Words(entity.Name)} needs its {target}, so deleting the {target} deletes its {plural} too.",
-            (_, DeleteRule.Cascade) => $"Deleting a {target} deletes its {plural} too.",
-            (true, DeleteRule.Restrict) => $"While {plural} refer to their {target} it cannot be deleted: delete or move them first.",
-            (false, DeleteRule.Restrict) => $"A {target} is referenced, not owned: it cannot be deleted while it still has {plural}.",
-            _ => $"Deleting a {target} keeps its {plural} and clears their {spec.ForeignKey}.",
+            (true, DeleteRule.Cascade) when spec.IsRequired => $"Each {Words(entity.Name)} needs its {target}, so deleting the {target} deletes {mine} too.",
+            (_, DeleteRule.Cascade) => $"Deleting a {target} deletes {mine} too.",
+            (true, DeleteRule.Restrict) => $"While {theirs} refer to their {target} it cannot be deleted: delete or move them first.",
+            // SQL Server refuses CASCADE and SET NULL on a self-reference (error 1785); Restrict leaves no dangling row anywhere.
+            (false, DeleteRule.Restrict) when isSelf => $"{Capitalized(Article(target))}'s {Words(spec.Name)} is another {target}: {Article(target)} that is still the {Words(spec.Name)} of others cannot be deleted (reassign them first).",
+            (false, DeleteRule.Restrict) => $"A {target} is referenced, not owned: it cannot be deleted while it still has {theirs}.",
+            _ => $"Deleting a {target} keeps {mine} and clears their {spec.ForeignKey}.",
         };
         var targetVariable = Names.Variable(spec.Target!);
         if (targetVariable == V)
@@ -210,10 +222,22 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
             targetVariable = Names.Variable(spec.Name);
         }
 
+        if (spec.IsOneToOne)
+        {
+            return $"""
+                // {comment}
+                // One-to-one: the index on {spec.ForeignKey} is unique, so a {target} has at most one {Words(entity.Name)}.
+                builder.HasOne({V} => {V}.{spec.Name})
+                    .WithOne({targetVariable} => {targetVariable}.{inverse})
+                    .HasForeignKey<{entity.Name}>({V} => {V}.{spec.ForeignKey})
+                    .OnDelete(DeleteBehavior.{spec.EffectiveOnDelete});
+                """.Replace("\r\n", "\n", StringComparison.Ordinal);
+        }
+
         return $"""
             // {comment}
             builder.HasOne({V} => {V}.{spec.Name})
-                .WithMany({targetVariable} => {targetVariable}.{inverseCollection})
+                .WithMany({targetVariable} => {targetVariable}.{inverse})
                 .HasForeignKey({V} => {V}.{spec.ForeignKey})
                 .OnDelete(DeleteBehavior.{spec.EffectiveOnDelete});
             """.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -222,6 +246,11 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
     /// <summary>The validator statement that mirrors the database rules, or null when there is nothing to check.</summary>
     public string? ValidatorRule()
     {
+        if (spec.Type == FieldType.Many)
+        {
+            return null;
+        }
+
         if (spec.Type == FieldType.Reference)
         {
             return spec.IsRequired
@@ -304,6 +333,11 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
             + $"/// <summary>Stored as its name (<c>'{first}'</c>, …), and a CHECK constraint allows only these names.</summary>\n"
             + $"public enum {ClrType}\n{{\n{members}}}\n";
     }
+
+    /// <summary><c>employee</c> → <c>an employee</c>, <c>category</c> → <c>a category</c>.</summary>
+    private static string Article(string words) => ("aeiou".Contains(words[0], StringComparison.Ordinal) ? "an " : "a ") + words;
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary><c>OrderLine</c> → <c>order line</c>, for comments.</summary>
     public static string Words(string name) => name.Humanize(LetterCasing.LowerCase);
