@@ -1,6 +1,9 @@
 #if (AuditUser)
 using Contoso.Shop.Common;
 #endif
+#if (SoftDelete)
+using Contoso.Shop.Common.SoftDelete;
+#endif
 using Contoso.Shop.Tests.Infrastructure;
 using Contoso.Shop.Tests.Model.ConventionModel;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +82,33 @@ public sealed class ConventionModelTests
         }
     }
 
+#if (SoftDelete)
+    [DatabaseFact]
+    public async Task A_soft_deleted_row_of_a_derived_type_is_hidden_from_its_base_and_its_type()
+    {
+        var connectionString = TestConnection.CreateUnique();
+        await using var context = CreateContext(connectionString);
+        await context.Database.EnsureCreatedAsync();
+        try
+        {
+            var dog = new Dog { Name = "Rex" };
+            context.Add(dog);
+            await context.SaveChangesAsync();
+
+            context.Remove(dog);
+            await context.SaveChangesAsync();
+
+            Assert.Empty(await context.Set<Animal>().ToListAsync());
+            Assert.Empty(await context.Set<Dog>().ToListAsync());
+            Assert.NotNull((await context.Set<Dog>().IncludeDeleted().SingleAsync()).DeletedAt);
+        }
+        finally
+        {
+            await context.Database.EnsureDeletedAsync();
+        }
+    }
+
+#endif
     private static ConventionModelDbContext CreateContext(string connectionString) =>
 #if (AuditUser)
         new(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel(connectionString, TimeProvider.System, AnonymousUser.Instance).Options);
