@@ -11,7 +11,8 @@ var root = new RootCommand("The Strata scaffolder: adds entities and fields to a
     + "  dotnet new entity -n Employee --fields \"Name:string{100} Manager:references{Employee}?\"   (self-reference; inverse: Reports)\n"
     + "  dotnet new entity -n Passport --fields \"Number:string{20} Person:references:uniq\"   (one-to-one)\n"
     + "  dotnet new entity -n Playlist --fields \"Name:string{120} Tracks:many{Track}\"   (many-to-many through PlaylistTrack)\n"
-    + "  dotnet strata add-fields Product \"Weight:decimal{8,3}? Barcode:string{13}?:uniq\"")
+    + "  dotnet strata add-fields Product \"Weight:decimal{8,3}? Barcode:string{13}?:uniq\"\n"
+    + "  dotnet strata remove Invoice   (undoes dotnet new entity -n Invoice)")
 {
     // Users type `dotnet strata`, the way they type `dotnet ef`.
     HelpName = "dotnet strata",
@@ -66,8 +67,27 @@ addFields.SetAction(result => Execute(() => AddFieldsCommand.Run(
     Flag(result, addSkipMigration, "--skip-migration"),
     Environment.CurrentDirectory)));
 
+// remove: undoes new-entity.
+var removeEntity = new Argument<string>("entity") { Description = "The entity class to remove, e.g. Invoice." };
+var removeProject = new Option<string>("--project") { Description = "The model project's folder or .csproj (default: the current folder or the first one above it)." };
+var removeSkipMigration = new Option<string>("--skip-migration") { Description = "Remove the code only; no build, no migration.", Arity = ArgumentArity.ZeroOrOne };
+var remove = new Command("remove", "Undoes dotnet new entity, like rails destroy: deletes the entity, its configuration, validator, DbSet, enum types and "
+    + "many-to-many join entities, removes the navigations to it from other classes (every other line kept), then removes its migration "
+    + "when that is the latest one and not applied to the database, or else adds the migration Remove<Entity> that drops the table. "
+    + "Refuses, naming them, while other entities still refer to it. Run it in the model project's folder, like dotnet ef.\n\n"
+    + "Examples:\n  dotnet strata remove Invoice\n  dotnet strata remove OrderLine && dotnet strata remove Order   (a child before its parent)")
+{
+    removeEntity, removeProject, removeSkipMigration,
+};
+remove.SetAction(result => Execute(() => RemoveCommand.Run(
+    result.GetValue(removeEntity)!,
+    result.GetValue(removeProject) is { Length: > 0 } path ? path : null,
+    Flag(result, removeSkipMigration, "--skip-migration"),
+    Environment.CurrentDirectory)));
+
 root.Add(newEntity);
 root.Add(addFields);
+root.Add(remove);
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

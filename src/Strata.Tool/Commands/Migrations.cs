@@ -133,6 +133,40 @@ internal static class Migrations
     /// <summary>Snapshot of the Migrations folder, for <see cref="Restore"/>.</summary>
     public static Dictionary<string, byte[]> SnapshotOf(ModelProject project) => Snapshot(Path.Combine(project.Directory, "Migrations"));
 
+    /// <summary>Builds the project quietly (its errors on the console); whether it built.</summary>
+    public static bool Build(ModelProject project) =>
+        Run(project.Directory, "build", "--no-restore", "-nologo", "-v", "q", "-clp:NoSummary") == 0;
+
+    /// <summary>Runs <c>dotnet ef ...</c> in the project; its exit code.</summary>
+    public static int Ef(ModelProject project, params string[] arguments) => Run(project.Directory, ["ef", .. arguments]);
+
+    /// <summary>
+    /// The project's migrations as <c>dotnet ef migrations list --json</c> gives them: (id, applied), applied null when
+    /// the database could not be asked. Null when the command failed.
+    /// </summary>
+    public static IReadOnlyList<(string Id, bool? Applied)>? List(ModelProject project)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project.Directory, UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "ef", "migrations", "list", "--no-build", "--json" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new CommandFailedException("could not start dotnet; is the .NET SDK on the PATH?");
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var json = output.IndexOf('[', StringComparison.Ordinal);
+        if (process.ExitCode != 0 || json < 0)
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(output[json..]);
+        return document.RootElement.EnumerateArray()
+            .Select(migration => (migration.GetProperty("id").GetString()!, migration.TryGetProperty("applied", out var applied) && applied.ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? applied.GetBoolean() : (bool?)null))
+            .ToList();
+    }
+
     private static int Run(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, UseShellExecute = false };

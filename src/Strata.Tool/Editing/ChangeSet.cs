@@ -9,6 +9,7 @@ internal sealed class ChangeSet
     private readonly Dictionary<string, SourceFile> _files = new(StringComparer.Ordinal);
     private readonly List<string> _createdDirectories = [];
     private readonly List<string> _deleteOnUndo = [];
+    private readonly List<SourceFile> _deleted = [];
 
     public IEnumerable<SourceFile> Files => _files.Values;
 
@@ -34,12 +35,26 @@ internal sealed class ChangeSet
         return file;
     }
 
+    /// <summary>A file this command deletes (<see cref="Write"/>); an undo puts it back.</summary>
+    public void Delete(string path)
+    {
+        var file = Open(path);
+        _deleted.Add(file);
+    }
+
+    public IReadOnlyList<SourceFile> Deleted => _deleted;
+
     /// <summary>A file written before this command ran (a skeleton from the engine) that an undo deletes.</summary>
     public void DeleteOnUndo(string path) => _deleteOnUndo.Add(Path.GetFullPath(path));
 
     public void Write()
     {
-        foreach (var file in _files.Values.Where(file => file.IsChanged))
+        foreach (var file in _deleted)
+        {
+            File.Delete(file.Path);
+        }
+
+        foreach (var file in _files.Values.Where(file => file.IsChanged && !_deleted.Contains(file)))
         {
             var directory = Path.GetDirectoryName(file.Path)!;
             for (var missing = directory; !Directory.Exists(missing); missing = Path.GetDirectoryName(missing)!)
@@ -55,7 +70,13 @@ internal sealed class ChangeSet
     /// <summary>Restores edited files, deletes created ones and the folders that held only them.</summary>
     public void Undo()
     {
-        foreach (var file in _files.Values)
+        foreach (var file in _deleted)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
+            File.WriteAllText(file.Path, file.OriginalText!);
+        }
+
+        foreach (var file in _files.Values.Where(file => !_deleted.Contains(file)))
         {
             if (file.OriginalText is null || _deleteOnUndo.Contains(file.Path))
             {

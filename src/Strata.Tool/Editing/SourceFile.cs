@@ -213,6 +213,50 @@ internal sealed class SourceFile
         return system != 0 ? system : string.Compare(left, right, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// Removes a member of the type with its comments and the blank line before it; every other line stays as it was.
+    /// </summary>
+    public void RemoveMember(MemberDeclarationSyntax member)
+    {
+        var type = (TypeDeclarationSyntax)member.Parent!;
+        var index = type.Members.IndexOf(member);
+        var start = member.FullSpan.Start;
+        var end = member.FullSpan.End;
+        if (index == 0 && type.Members.Count > 1)
+        {
+            // The first member: the next one's blank line goes too, so no blank line follows the brace.
+            var next = type.Members[1];
+            var blank = next.GetLeadingTrivia().TakeWhile(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia) || trivia.IsKind(SyntaxKind.WhitespaceTrivia)).ToList();
+            var lastNewLine = blank.FindLastIndex(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+            if (lastNewLine >= 0)
+            {
+                end = blank[lastNewLine].FullSpan.End;
+            }
+        }
+
+        Replace(start, end - start, "");
+    }
+
+    /// <summary>Removes <c>using <paramref name="ns"/>;</c> (a plain using directive), if the file has it.</summary>
+    public void RemoveUsing(string ns)
+    {
+        var directive = Root.Usings.FirstOrDefault(u => u.Name?.ToString() == ns && u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None));
+        if (directive is null)
+        {
+            return;
+        }
+
+        var end = directive.FullSpan.End;
+        // The last using before a blank line: take that blank line too when no using is left.
+        if (Root.Usings.Count == 1 && Root.Members.FirstOrDefault() is { } first)
+        {
+            var blank = first.GetLeadingTrivia().TakeWhile(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia)).ToList();
+            end = blank.Count > 0 ? blank[^1].FullSpan.End : end;
+        }
+
+        Replace(directive.FullSpan.Start, end - directive.FullSpan.Start, "");
+    }
+
     /// <summary>Replaces a span of the text and forgets the parsed tree.</summary>
     public void Replace(int start, int length, string replacement)
     {

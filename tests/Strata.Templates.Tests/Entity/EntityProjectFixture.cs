@@ -12,7 +12,8 @@ public sealed record EntityCommand(string Name, string Plural, params string[] O
 {
     public string[] Arguments => ["-n", Name, .. Options];
 
-    public string CommandLine => $"dotnet new entity {string.Join(' ', Arguments)} --allow-scripts yes";
+    public string CommandLine =>
+        $"dotnet new entity {string.Join(' ', Arguments.Select(argument => argument.Contains(' ', StringComparison.Ordinal) ? $"\"{argument}\"" : argument))} --allow-scripts yes";
 
     /// <summary>The four files the template writes, relative to the model project.</summary>
     public IReadOnlyList<string> CodeFiles =>

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Strata.Templates.Tests.Entity;
 
 /// <summary>
-/// <c>modelproject -n Shop --no-sample --database PostgreSql</c> plus the five entities, migrated into a
+/// <c>modelproject -n Shop --no-sample --database PostgreSql</c> plus the entities of <see cref="EntityProjectFixture.Commands"/>, migrated into a
 /// fresh database on the throwaway cluster (STRATA_TEST_POSTGRES). Building and snapshotting need no server.
 /// </summary>
 public sealed class PostgreSqlEntityFixture(IMessageSink diagnostics) : EntityProjectFixture(diagnostics, "PostgreSql", "entity-postgresql")
@@ -52,7 +52,7 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
     : EntityTemplateTests<PostgreSqlEntityFixture>(hive, fixture)
 {
     [SkippableFact]
-    public async Task Database_update_applies_every_migration_and_creates_the_five_tables()
+    public async Task Database_update_applies_every_migration_and_creates_a_table_per_entity()
     {
         var tables = await QueryAsync(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_\\_EF%' ORDER BY table_name",

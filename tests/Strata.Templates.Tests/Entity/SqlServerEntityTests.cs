@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Strata.Templates.Tests.Entity;
 
 /// <summary>
-/// <c>modelproject -n Shop --no-sample --database SqlServer</c> plus the five entities. No SQL Server runs
+/// <c>modelproject -n Shop --no-sample --database SqlServer</c> plus the entities of <see cref="EntityProjectFixture.Commands"/>. No SQL Server runs
 /// here: the migrations are checked as the script <c>dotnet ef migrations script</c> writes, parsed by ScriptDom.
 /// </summary>
 public sealed class SqlServerEntityFixture(IMessageSink diagnostics) : EntityProjectFixture(diagnostics, "SqlServer", "entity-sqlserver")
@@ -33,7 +33,7 @@ public sealed class SqlServerEntityTests(TemplateHive hive, SqlServerEntityFixtu
     : EntityTemplateTests<SqlServerEntityFixture>(hive, fixture)
 {
     [Fact]
-    public async Task The_migration_script_parses_without_errors_and_creates_the_five_tables()
+    public async Task The_migration_script_parses_without_errors_and_creates_a_table_per_entity()
     {
         var script = await Fixture.ScriptAsync(Hive);
 

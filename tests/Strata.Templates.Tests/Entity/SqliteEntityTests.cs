@@ -71,7 +71,7 @@ public sealed class SqliteEntityTests(TemplateHive hive, SqliteEntityFixture fix
     : EntityTemplateTests<SqliteEntityFixture>(hive, fixture)
 {
     [Fact]
-    public async Task Database_update_applies_every_migration_and_creates_the_five_tables()
+    public async Task Database_update_applies_every_migration_and_creates_a_table_per_entity()
     {
         await using var database = await OpenAsync();
 
