@@ -38,7 +38,8 @@ public sealed class RelationshipTests : IDisposable
 
             """, _project.Read("Entities/Employee.cs"));
         Assert.Contains("""
-                    // An employee's manager is another employee: an employee that is still the manager of others cannot be deleted (reassign them first).
+                    // An employee's manager is another employee: the database refuses to delete one that is still the manager of others
+                    // (reassign them first); EF Core clears ManagerId on those it has loaded.
                     builder.HasOne(employee => employee.Manager)
                         .WithMany(manager => manager.Reports)
                         .HasForeignKey(employee => employee.ManagerId)

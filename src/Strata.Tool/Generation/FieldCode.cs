@@ -211,7 +211,7 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
             (_, DeleteRule.Cascade) => $"Deleting a {target} deletes {mine} too.",
             (true, DeleteRule.Restrict) => $"While {theirs} refer to their {target} it cannot be deleted: delete or move them first.",
             // SQL Server refuses CASCADE and SET NULL on a self-reference (error 1785); Restrict leaves no dangling row anywhere.
-            (false, DeleteRule.Restrict) when isSelf => $"{Capitalized(Article(target))}'s {Words(spec.Name)} is another {target}: {Article(target)} that is still the {Words(spec.Name)} of others cannot be deleted (reassign them first).",
+            (false, DeleteRule.Restrict) when isSelf => $"{Capitalized(Article(target))}'s {Words(spec.Name)} is another {target}: the database refuses to delete one that is still the {Words(spec.Name)} of others\n// (reassign them first); EF Core clears {spec.ForeignKey} on those it has loaded.",
             (false, DeleteRule.Restrict) => $"A {target} is referenced, not owned: it cannot be deleted while it still has {theirs}.",
             _ => $"Deleting a {target} keeps {mine} and clears their {spec.ForeignKey}.",
         };
