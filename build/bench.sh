@@ -109,12 +109,14 @@ fi
 
 # The generated tool manifest pins dotnet-strata (the entity template's last step) beside dotnet-ef: pack
 # it from this tree and restore it from there. NuGet would serve an earlier build of the same version
-# from its global packages folder, so that one copy is removed first.
+# from its global packages folder, so that copy is removed first.
 log "packing the dotnet-strata tool"
 dotnet pack "$repo_root/src/Strata.Tool" -c Release -o "$work/packages" --nologo >"$results/tool-pack.log" 2>&1 ||
   { tail -n 40 "$results/tool-pack.log" >&2; die "the dotnet-strata tool did not pack"; }
 tool_version=$(basename "$(ls "$work"/packages/Strata.Tool.[0-9]*.nupkg)" .nupkg)
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/strata.tool/${tool_version#Strata.Tool.}"
+# `dotnet tool restore` also skips a tool its resolver cache locates elsewhere (an earlier restore's copy).
+rm -f "${DOTNET_CLI_HOME:-$HOME}"/.dotnet/toolResolverCache/*/strata.tool
 tool_restore() { dotnet tool restore --add-source "$work/packages"; }
 
 # A fresh model project (SQLite, no sample), restored and built, with its local tools.
@@ -184,6 +186,15 @@ if ((model)); then
       printf 'startup-%s\t%s\n' "$variant" "$(dotnet "$bench_dll" startup "$variant")" >>"$results/model.tsv"
     done
   done
+
+  # docs/model.md (issue 12): the whole command on the built 200-entity project (tool start, strata-agent in the
+  # project's dependency context, EF Core's design-time model, drawing), then the drawing alone.
+  log "diagram: dotnet strata diagram --no-build on the 200-entity model x$starts, and DiagramBenchmarks"
+  for ((r = 1; r <= starts; r++)); do
+    printf 'diagram\t%s\n' "$(cd "$work/BenchWide/src/BenchWide" && timed dotnet strata diagram --no-build)" >>"$results/model.tsv"
+  done
+  (cd "$results" && dotnet "$bench_dll" --filter '*DiagramBenchmarks*' --artifacts "$results/bdn" >"$results/diagram.log" 2>&1) ||
+    { tail -n 40 "$results/diagram.log" >&2; die "the diagram benchmark failed"; }
 fi
 
 # ---------------------------------------------------------------- 1. scaffolding (last: it is the slowest to fail)

@@ -39,9 +39,11 @@ mkdir -p "$output"
 cd "$output"
 dotnet new modelproject -n Shop "${hive_args[@]}"
 cd Shop
-# The tool comes from the folder just packed. NuGet would serve an earlier build of the same version
-# from its global packages folder, so that one copy is removed first.
+# The tool comes from the folder just packed. An earlier build of the same version would win: NuGet
+# serves it from its global packages folder, and `dotnet tool restore` skips a tool its resolver cache
+# already locates (wherever an earlier restore put it). Both are forgotten first.
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/strata.tool/$tool_version"
+rm -f "${DOTNET_CLI_HOME:-$HOME}"/.dotnet/toolResolverCache/*/strata.tool
 dotnet tool restore --add-source "$packages"
 dotnet build --nologo -v quiet
 

@@ -9,8 +9,8 @@ namespace Strata.Templates.Tests.Infrastructure;
 /// Templates.sln (the template package and the <c>dotnet strata</c> tool package) and installs the
 /// templates into a private template hive, so tests drive the real <c>dotnet new</c> engine without
 /// touching the user's installed templates. Every command run on a generated project goes through
-/// <see cref="RunDotnetAsync"/>: a private NuGet packages folder, so <c>dotnet tool restore</c>
-/// installs the tool just packed, never an older build of the same version from ~/.nuget/packages.
+/// <see cref="RunDotnetAsync"/>: a private NuGet packages folder and CLI home, so <c>dotnet tool restore</c>
+/// installs and runs the tool just packed, never an older build of the same version.
 /// </summary>
 public sealed class TemplateHive : IAsyncLifetime
 {
@@ -27,7 +27,12 @@ public sealed class TemplateHive : IAsyncLifetime
         PackageDirectory = Path.Combine(_temporaryDirectories.Root, "package");
         HiveDirectory = Path.Combine(_temporaryDirectories.Root, "hive");
         NuGetPackagesDirectory = Path.Combine(_temporaryDirectories.Root, "nuget-packages");
-        Environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = NuGetPackagesDirectory };
+        CliHomeDirectory = Path.Combine(_temporaryDirectories.Root, "cli-home");
+        Environment = new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = NuGetPackagesDirectory,
+            ["DOTNET_CLI_HOME"] = CliHomeDirectory,
+        };
     }
 
     /// <summary>Where <c>dotnet pack</c> wrote the two packages: the local feed tools are restored from.</summary>
@@ -41,7 +46,15 @@ public sealed class TemplateHive : IAsyncLifetime
     /// </summary>
     public string NuGetPackagesDirectory { get; }
 
-    /// <summary>The variables every command on a generated project gets (the private packages folder).</summary>
+    /// <summary>
+    /// The CLI's home (DOTNET_CLI_HOME) for every command on a generated project. <c>dotnet tool restore</c>
+    /// records where each local tool lives in &lt;home&gt;/.dotnet/toolResolverCache and skips a tool whose
+    /// recorded copy still exists, wherever an earlier restore (another clone, another test run) put it:
+    /// with the shared home, the tests could run a stale dotnet-strata despite the private packages folder.
+    /// </summary>
+    public string CliHomeDirectory { get; }
+
+    /// <summary>The variables every command on a generated project gets (the private packages folder and CLI home).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
     /// <summary>The custom hive (<c>--debug:custom-hive</c>) the package is installed into.</summary>
