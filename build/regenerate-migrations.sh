@@ -71,7 +71,13 @@ for database in "${databases[@]}"; do
         > "$destination/$migration_id${name#*_InitialCreate}"
     done
     cp "$source_dir/ContosoShopDbContextModelSnapshot.cs" "$destination/"
+
+    # docs/model.md of this set (issue 12): drawn by the tool from the project just built, so a fresh
+    # project's ModelDiagramTests passes. One small file per set, selected like the migrations.
+    (cd "$project_root/src/Contoso.Shop" && run dotnet strata diagram --no-build)
+    mkdir -p "$template_dir/_diagrams/$database"
+    cp "$project_root/docs/model.md" "$template_dir/_diagrams/$database/$variant.md"
   done
 done
 
-echo "Migrations regenerated under ${template_dir#"$repo_root"/}/_migrations/"
+echo "Migrations regenerated under ${template_dir#"$repo_root"/}/_migrations/, diagrams under _diagrams/"

@@ -67,6 +67,16 @@ if [[ "$postgres_mode" == require ]]; then
   export STRATA_REQUIRE_POSTGRES=1
 fi
 
+# The real Mermaid parser for the docs/model.md tests (node + npm packages mermaid and jsdom, pinned by
+# tests/mermaid-check/package-lock.json). Without node those tests report themselves skipped.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  if ! npm ci --prefix tests/mermaid-check --no-audit --no-fund --loglevel=error >/dev/null; then
+    log "warning: npm ci in tests/mermaid-check failed: the Mermaid parse tests will be skipped"
+  fi
+else
+  log "node/npm not found: the Mermaid parse tests will be skipped"
+fi
+
 results_dir="$repo_root/artifacts/test-results"
 rm -rf "$results_dir"
 mkdir -p "$results_dir"

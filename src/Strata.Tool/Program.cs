@@ -67,6 +67,20 @@ addFields.SetAction(result => Execute(() => AddFieldsCommand.Run(
     Flag(result, addSkipMigration, "--skip-migration"),
     Environment.CurrentDirectory)));
 
+// diagram: docs/model.md from the design-time model (issue 12).
+var diagramProject = new Option<string>("--project") { Description = "The model project's folder or .csproj (default: the current folder or the first one above it)." };
+var noBuild = new Option<bool>("--no-build") { Description = "Use the project as last built instead of building it first." };
+var diagram = new Command("diagram", "Writes docs/model.md (beside the solution file): a Mermaid erDiagram of the tables as the database will create them, "
+    + "drawn from EF Core's design-time model of the built project. new-entity and add-fields rewrite it themselves; run it after changing the model by hand.\n\n"
+    + "Example:\n  dotnet strata diagram")
+{
+    diagramProject, noBuild,
+};
+diagram.SetAction(result => Execute(() => Strata.Tool.Diagrams.DiagramCommand.Run(
+    result.GetValue(diagramProject) is { Length: > 0 } path ? path : null,
+    result.GetValue(noBuild),
+    Environment.CurrentDirectory)));
+
 // remove: undoes new-entity.
 var removeEntity = new Argument<string>("entity") { Description = "The entity class to remove, e.g. Invoice." };
 var removeProject = new Option<string>("--project") { Description = "The model project's folder or .csproj (default: the current folder or the first one above it)." };
@@ -88,6 +102,7 @@ remove.SetAction(result => Execute(() => RemoveCommand.Run(
 root.Add(newEntity);
 root.Add(addFields);
 root.Add(remove);
+root.Add(diagram);
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Strata.Tool.Project;
+
+namespace Strata.Tool.Diagrams;
+
+/// <summary><c>dotnet strata diagram</c>: builds the model project and writes docs/model.md from its design-time model.</summary>
+internal static class DiagramCommand
+{
+    public static int Run(string? projectOption, bool noBuild, string workingDirectory)
+    {
+        var project = ModelProject.Find(projectOption, Path.GetFullPath(workingDirectory));
+        if (!noBuild)
+        {
+            Console.WriteLine($"Building {project.Name}...");
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project.Directory, UseShellExecute = false };
+            foreach (var argument in new[] { "build", "-nologo", "-v", "q", "-clp:NoSummary" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var build = Process.Start(start) ?? throw new CommandFailedException("could not start dotnet; is the .NET SDK on the PATH?");
+            build.WaitForExit();
+            if (build.ExitCode != 0)
+            {
+                throw new CommandFailedException($"{project.Name} does not build (see the errors above), so {ModelDiagramFile.RelativePath} was not written. Fix the errors, then run: {ModelDiagramFile.Command}");
+            }
+        }
+
+        var (path, changed) = ModelDiagramFile.Write(project);
+        var shown = Path.GetRelativePath(Path.GetFullPath(workingDirectory), path).Replace('\\', '/');
+        Console.WriteLine(changed ? $"Wrote {shown}." : $"{shown} is up to date.");
+        return 0;
+    }
+}
