@@ -53,6 +53,22 @@ public sealed class RemoveTests : IDisposable
     }
 
     [Fact]
+    public void An_entity_in_a_folder_leaves_no_folder_behind()
+    {
+        var before = _project.Hash();
+        var folders = _project.Folders();
+        _project.WriteSkeletons("Contact", folder: "Crm/People");
+        NewEntityCommand.Run(new NewEntityOptions { Name = "Contact", Folder = "Crm/People", Fields = "Name Kind:enum{Lead,Customer} Supplier:references", SkipMigration = true }, _project.Directory);
+        Assert.Contains("using Shop.Entities.Crm.People;", _project.Read("Entities/Supplier.cs"), StringComparison.Ordinal);
+
+        Remove("Contact");
+
+        // Supplier's using of the emptied namespace went too.
+        Assert.Equal(before, _project.Hash());
+        Assert.Equal(folders, _project.Folders());
+    }
+
+    [Fact]
     public void A_parent_and_child_pair_is_removed_child_first()
     {
         var before = _project.Hash();

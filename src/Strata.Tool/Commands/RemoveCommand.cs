@@ -22,7 +22,7 @@ internal static class RemoveCommand
         var migration = Migrations.UniqueName(project, "Remove" + entityName);
         if (skipMigration)
         {
-            plan.Write();
+            Write(project, plan);
             Console.WriteLine($"Removed {entityName}'s code without touching the migrations (--skip-migration). When it is ready: dotnet ef migrations add {migration}");
             return 0;
         }
@@ -39,7 +39,7 @@ internal static class RemoveCommand
         var before = Migrations.SnapshotOf(project);
         if (LatestPendingMigration(project, entityName) is { } own)
         {
-            plan.Write();
+            Write(project, plan);
             Console.WriteLine($"Removing migration {own} (the latest, not applied)...");
             if (Migrations.Ef(project, "migrations", "remove", "--no-build") != 0)
             {
@@ -59,10 +59,28 @@ internal static class RemoveCommand
             return 0;
         }
 
-        plan.Write();
+        Write(project, plan);
         Migrations.Add(project, migration, plan, rerun);
         Console.WriteLine($"Removed {entityName} and added the migration {migration}, which drops its table. Apply it with: dotnet ef database update");
         return 0;
+    }
+
+    /// <summary>Writes the plan, then deletes the subfolders (<c>--folder Sales</c>) its deletions left empty.</summary>
+    private static void Write(ModelProject project, ChangeSet plan)
+    {
+        plan.Write();
+        string[] areas = ["Entities", "Configurations", "Validators", "DbSets"];
+        var top = areas.Select(area => Path.Combine(project.Directory, area)).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in plan.Deleted)
+        {
+            for (var directory = Path.GetDirectoryName(file.Path)!;
+                directory.StartsWith(project.Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !top.Contains(directory)
+                    && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any();
+                directory = Path.GetDirectoryName(directory)!)
+            {
+                Directory.Delete(directory);
+            }
+        }
     }
 
     /// <summary>Checks everything and prepares every deletion and edit in memory; nothing is written.</summary>
