@@ -4,7 +4,10 @@ using Strata.Tool.Commands;
 using Strata.Tool.Fields;
 
 var fieldsHelp = $"Fields: one Name[:type[{{args}}][?]][:modifier]... each, separated by spaces. Types: {FieldSpecParser.ValidTypes}. "
-    + $"? = optional (NULL allowed). Modifiers: {FieldSpecParser.ValidModifiers}.";
+    + $"? = optional (NULL allowed). Modifiers: {FieldSpecParser.ValidModifiers}.\n"
+    + "Relationships: Supplier:references (many-to-one, Restrict); Person:references:uniq (one-to-one); Manager:references{Employee}? "
+    + "(a self-reference: optional, Restrict, inverse Reports; Parent gives Children); Tracks:many{Track} (many-to-many through PlaylistTrack); "
+    + ":inverse(Name) names the navigation added to the target. SQL Server projects refuse a second cascade path or a cascade cycle (error 1785).";
 
 var root = new RootCommand("The Strata scaffolder: adds entities and fields to a Strata EF Core model project (entity, configuration, validator, DbSet, migration).\n\n"
     + "Examples:\n  dotnet new entity -n OrderLine --parent Order --fields \"Quantity:int:min(1) UnitPrice:decimal{10,2}:min(0) Product:references\"   (runs dotnet strata new-entity)\n"
