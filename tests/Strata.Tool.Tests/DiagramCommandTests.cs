@@ -1,0 +1,48 @@
+using Strata.Tool.Diagrams;
+using Strata.Tool.Project;
+
+namespace Strata.Tool.Tests;
+
+/// <summary><c>dotnet strata diagram</c>: where docs/model.md goes and the refusals before anything is written.</summary>
+public sealed class DiagramCommandTests : IDisposable
+{
+    private readonly FakeModelProject _project = new();
+
+    public void Dispose() => _project.Dispose();
+
+    private string SolutionFolder => Path.GetDirectoryName(_project.Directory)!;
+
+    [Fact]
+    public void Docs_go_beside_the_solution_file_above_the_project()
+    {
+        File.WriteAllText(Path.Combine(SolutionFolder, "Shop.slnx"), "<Solution />\n");
+
+        Assert.Equal(SolutionFolder, ModelDiagramFile.SolutionDirectory(ModelProject.Find(null, _project.Directory)));
+    }
+
+    [Fact]
+    public void Without_a_solution_file_docs_go_in_the_project_folder()
+    {
+        Assert.Equal(_project.Directory, ModelDiagramFile.SolutionDirectory(ModelProject.Find(null, _project.Directory)));
+    }
+
+    [Fact]
+    public void An_unbuilt_project_is_refused_with_the_build_to_run_and_nothing_is_written()
+    {
+        File.WriteAllText(Path.Combine(SolutionFolder, "Shop.slnx"), "<Solution />\n");
+
+        var error = Assert.Throws<CommandFailedException>(() => DiagramCommand.Run(null, noBuild: true, _project.Directory));
+
+        Assert.Contains("is not built", error.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet build, then dotnet strata diagram", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(SolutionFolder, "docs")));
+    }
+
+    [Fact]
+    public void Outside_a_model_project_the_error_says_where_to_run_it()
+    {
+        var error = Assert.Throws<InputException>(() => DiagramCommand.Run(null, noBuild: true, SolutionFolder));
+
+        Assert.Contains("no Strata model project", error.Message, StringComparison.Ordinal);
+    }
+}
