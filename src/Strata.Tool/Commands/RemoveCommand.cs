@@ -55,12 +55,14 @@ internal static class RemoveCommand
                 throw new CommandFailedException($"{project.Name} does not build without {entityName} (see the errors above: code of yours still uses it), so nothing was removed. Remove those uses, then run: {rerun}");
             }
 
+            Strata.Tool.Diagrams.ModelDiagramFile.RewriteAfterChange(project); // issue 12: docs/model.md, from the build above
             Console.WriteLine($"Removed {entityName} and its migration {own}.");
             return 0;
         }
 
         Write(project, plan);
         Migrations.Add(project, migration, plan, rerun);
+        Strata.Tool.Diagrams.ModelDiagramFile.RewriteAfterChange(project); // issue 12: docs/model.md, from the build above
         Console.WriteLine($"Removed {entityName} and added the migration {migration}, which drops its table. Apply it with: dotnet ef database update");
         return 0;
     }
