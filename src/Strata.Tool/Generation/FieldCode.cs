@@ -88,7 +88,8 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
 
     /// <summary>
     /// The default as the migration's <c>defaultValue:</c> (an object, so nothing is target-typed): the stored value,
-    /// e.g. an enum's name as a string, <c>(short)3</c>, <c>new DateOnly(2024, 1, 31)</c>.
+    /// e.g. an enum's name as a string, <c>(short)3</c>, <c>10m</c>, <c>new DateOnly(2024, 1, 31)</c>. Its type is the
+    /// column's provider type, as in EF Core's own <c>AddColumn&lt;T&gt;</c>: a boxed int is no decimal.
     /// </summary>
     public string MigrationLiteral()
     {
@@ -96,6 +97,7 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
         return spec.Type switch
         {
             FieldType.Enum => SymbolDisplayString(value),
+            FieldType.Decimal => value + "m",
             FieldType.Short => $"(short){value}",
             FieldType.Long => value + "L",
             FieldType.Guid or FieldType.Date or FieldType.Time or FieldType.DateTime => DefaultLiteral().Replace("new(", $"new {ClrType}(", StringComparison.Ordinal),
