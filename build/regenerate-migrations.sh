@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the initial migrations that `modelproject` ships, with EF Core's own scaffolder.
+# Regenerates the initial migrations that `modelproject` ships, with EF Core's own scaffolder, and the
+# docs/model.md diagram of each set (content/ModelProject/_diagrams/<Database>/<Variant>.md) with dotnet strata.
 #
 # The template ships one migration set per database provider and model variant, under
 # content/ModelProject/_migrations/<Database>/<Variant>/, and renames the chosen set into
@@ -29,10 +30,13 @@ run() {
 }
 
 run dotnet new install "$template_dir" --debug:custom-hive "$hive"
-# The generated tool manifest pins dotnet-strata beside dotnet-ef, and `dotnet tool restore` restores all
-# or nothing: pack the tool so the restore finds it (only dotnet-ef runs here, so a stale copy of the same
-# version in ~/.nuget/packages would do no harm).
+# The generated tool manifest pins dotnet-strata beside dotnet-ef: pack the tool so the restore finds it.
+# `dotnet strata diagram` runs below, so evict a cached copy of the same version (NuGet would serve the old
+# build from the global packages folder) and the resolver cache that points at it, as quickstart.sh does.
 run dotnet pack "$repo_root/src/Strata.Tool" -c Release -o "$work_dir/packages" --nologo
+tool_version=$(sed -n 's:.*<StrataVersion>\(.*\)</StrataVersion>.*:\1:p' "$repo_root/Directory.Build.props")
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/strata.tool/$tool_version"
+rm -f "${DOTNET_CLI_HOME:-$HOME}"/.dotnet/toolResolverCache/*/strata.tool
 
 # A fixed migration id keeps the shipped files stable across regenerations (as ASP.NET Core
 # Identity's templates do with 00000000000000_CreateIdentitySchema).

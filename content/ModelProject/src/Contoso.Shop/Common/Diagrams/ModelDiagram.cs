@@ -40,7 +40,7 @@ public static class ModelDiagram
         text.Append($"The tables of `{context.GetType().Name}` as `{context.Database.ProviderName}` creates them, drawn from EF Core's design-time model. ");
         text.Append($"Written by `{Command}`, which the scaffolder runs after every change it makes; a test fails when this file no longer matches the model.\n\n");
         text.Append("Keys: PK primary key, FK foreign key, UK unique. A relationship's label is its foreign key and what deleting the referenced row does; ");
-        text.Append("\"max length\" is the model's limit where the store type shows none. ");
+        text.Append("\"max length\" and \"precision\" are the model's limits where the store type shows none. ");
         text.Append("Store types with spaces are written with `_` (Mermaid attribute types cannot hold spaces).\n\n");
         text.Append("```mermaid\n");
         text.Append(ErDiagram(model.GetRelationalModel()));
@@ -113,10 +113,19 @@ public static class ModelDiagram
                 notes.Add("NOT NULL");
             }
 
-            // A store type without a length (SQLite's TEXT) hides the model's limit, which a CHECK constraint enforces there.
-            if (!column.StoreType.Contains('(') && column.PropertyMappings.Select(mapping => mapping.Property.GetMaxLength()).FirstOrDefault(length => length > 0) is { } maxLength)
+            // A store type without a size (SQLite's TEXT) hides the model's limits; show them.
+            if (!column.StoreType.Contains('('))
             {
-                notes.Add($"max length {maxLength}");
+                var property = column.PropertyMappings.Select(mapping => mapping.Property).OrderBy(property => property.Name, StringComparer.Ordinal).First();
+                if (property.GetMaxLength() is > 0 and var maxLength)
+                {
+                    notes.Add($"max length {maxLength}");
+                }
+
+                if (property.GetPrecision() is { } precision)
+                {
+                    notes.Add(property.GetScale() is { } scale ? $"precision {precision},{scale}" : $"precision {precision}");
+                }
             }
 
             if (notes.Count > 0)
