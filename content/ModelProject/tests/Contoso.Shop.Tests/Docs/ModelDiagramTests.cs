@@ -14,14 +14,30 @@ public sealed class ModelDiagramTests
 
         Assert.True(File.Exists(path), $"{ModelDiagram.RelativePath} is missing; run `{ModelDiagram.Command}` in the model project's folder and commit the file.");
         var actual = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var firstDifference = expected.Split('\n').Zip(actual.Split('\n'), (line, found) => (line, found))
-            .Select((pair, index) => (pair.line, pair.found, number: index + 1))
-            .FirstOrDefault(pair => pair.line != pair.found);
         Assert.True(
             actual == expected,
-            $"{ModelDiagram.RelativePath} no longer matches the model (line {firstDifference.number}: expected '{firstDifference.line}', found '{firstDifference.found}'); "
+            $"{ModelDiagram.RelativePath} no longer matches the model ({FirstDifference(expected, actual)}); "
                 + $"run `{ModelDiagram.Command}` in the model project's folder and commit the file.");
     }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var expectedLines = expected.Split('\n');
+        var actualLines = actual.Split('\n');
+        for (var index = 0; index < Math.Max(expectedLines.Length, actualLines.Length); index++)
+        {
+            var line = expectedLines.ElementAtOrDefault(index);
+            var found = actualLines.ElementAtOrDefault(index);
+            if (line != found)
+            {
+                return $"line {index + 1}: expected {Quoted(line)}, found {Quoted(found)}";
+            }
+        }
+
+        return "no line differs";
+    }
+
+    private static string Quoted(string? line) => line is null ? "the end of the file" : $"'{line}'";
 
     /// <summary>The solution folder: the nearest folder above the test's output with a .slnx or .sln.</summary>
     private static string SolutionDirectory()
