@@ -138,10 +138,12 @@ public sealed class RelationshipTests : IDisposable
                 }
             """, _project.Read("Configurations/CatalogConfiguration.cs"), StringComparison.Ordinal);
         Assert.Equal("""
+            using Shop.Common;
+
             namespace Shop.Entities;
 
             /// <summary>Links a catalog to a product: one row per link, deleted with either end.</summary>
-            public class CatalogProduct
+            public class CatalogProduct : IHasCreatedAt
             {
                 public int CatalogId { get; set; }
 
@@ -151,8 +153,8 @@ public sealed class RelationshipTests : IDisposable
 
                 public Product Product { get; set; } = null!;
 
-                /// <summary>When the link was made (UTC): EF Core creates this row when it saves a new link.</summary>
-                public DateTime CreatedAt { get; private set; } = DateTime.UtcNow;
+                /// <summary>When the link was made (UTC), set by the auditing interceptor when EF Core inserts the row.</summary>
+                public DateTime CreatedAt { get; private set; }
             }
 
             """, _project.Read("Entities/CatalogProduct.cs"));

@@ -6,7 +6,8 @@ namespace Strata.Tool.Generation;
 /// <summary>
 /// A many-to-many (<c>Tracks:many{Track}</c> on Playlist): skip navigations on both sides, mapped through an explicit
 /// join entity (<c>PlaylistTrack</c>, table <c>PlaylistTracks</c>) with the composite key (PlaylistId, TrackId), an index
-/// on TrackId (the key serves PlaylistId), <c>CreatedAt</c> (when the link was made) and Cascade on both foreign keys.
+/// on TrackId (the key serves PlaylistId), <c>CreatedAt</c> (when the link was made, stamped by the project's auditing
+/// through <c>IHasCreatedAt</c>) and Cascade on both foreign keys.
 /// </summary>
 /// <param name="Field">The <c>many{...}</c> field.</param>
 /// <param name="Entity">The entity that declares the field (the left side).</param>
@@ -49,7 +50,7 @@ internal sealed record ManyToMany(FieldSpec Field, EntityContext Entity, string?
             namespace {{ns}};
 
             /// <summary>Links a {{left}} to a {{right}}: one row per link, deleted with either end.</summary>
-            public class {{joinName}}
+            public class {{joinName}} : IHasCreatedAt
             {
                 public {{Entity.KeyType}} {{LeftKey}} { get; set; }
 
@@ -59,8 +60,8 @@ internal sealed record ManyToMany(FieldSpec Field, EntityContext Entity, string?
 
                 public {{Field.Target}} {{RightNavigation}} { get; set; } = null!;
 
-                /// <summary>When the link was made (UTC): EF Core creates this row when it saves a new link.</summary>
-                public DateTime CreatedAt { get; private set; } = DateTime.UtcNow;
+                /// <summary>When the link was made (UTC), set by the auditing interceptor when EF Core inserts the row.</summary>
+                public DateTime CreatedAt { get; private set; }
             }
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal);

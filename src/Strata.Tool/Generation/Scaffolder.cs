@@ -164,6 +164,7 @@ internal sealed class Scaffolder(ModelProject project, ChangeSet changes)
         {
             var joinEntity = changes.Create(entityPath, link.EntityFile(entityNamespace, joinName));
             joinEntity.AddUsing(targets[link.Field].Namespace);
+            joinEntity.AddUsing(project.RootNamespace + ".Common");
             var configurationNamespace = configurationFile.Namespace;
             List<string> usings = ["Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Metadata.Builders", entityNamespace];
             var configuration = changes.Create(configurationPath, link.ConfigurationFile(configurationNamespace, usings.Where(u => u.Length > 0 && u != configurationNamespace).Distinct().Order(Comparer<string>.Create(SourceFile.CompareUsings)), joinName));

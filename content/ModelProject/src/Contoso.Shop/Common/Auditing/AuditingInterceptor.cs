@@ -7,8 +7,9 @@ namespace Contoso.Shop.Common.Auditing;
 
 /// <summary>
 /// Stamps <see cref="IAuditable"/> rows just before they are saved: <c>CreatedAt</c> once on
-/// insert, <c>UpdatedAt</c> on insert and whenever a column really changes. Time comes from the
-/// injected <see cref="TimeProvider"/>, so tests can freeze and move it.
+/// insert, <c>UpdatedAt</c> on insert and whenever a column really changes; <see cref="IHasCreatedAt"/>
+/// rows (many-to-many links) get <c>CreatedAt</c> on insert. Time comes from the injected
+/// <see cref="TimeProvider"/>, so tests can freeze and move it.
 /// </summary>
 /// <param name="timeProvider">The clock the timestamps come from.</param>
 #if (AuditUser)
@@ -66,6 +67,11 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
                     added.CreatedBy = userId;
                     added.UpdatedBy = userId;
 #endif
+                    break;
+
+                // A link row EF Core creates itself for a many-to-many; its setter is private, so through the change tracker.
+                case EntityState.Added when entry.Entity is IHasCreatedAt:
+                    entry.Property(AuditedColumns.Of(entry.Metadata).CreatedAt!).CurrentValue = boxedNow;
                     break;
 
                 case EntityState.Modified:
@@ -140,9 +146,10 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
     /// </summary>
 #if (AuditUser)
     private sealed record AuditedColumns(
-        IProperty[] Data, IProperty[] Creation, bool HasComplexProperties, IProperty? UpdatedAt, IProperty? UpdatedBy, IProperty? Version)
+        IProperty[] Data, IProperty[] Creation, bool HasComplexProperties, IProperty? CreatedAt, IProperty? UpdatedAt, IProperty? UpdatedBy, IProperty? Version)
 #else
-    private sealed record AuditedColumns(IProperty[] Data, IProperty[] Creation, bool HasComplexProperties, IProperty? UpdatedAt, IProperty? Version)
+    private sealed record AuditedColumns(
+        IProperty[] Data, IProperty[] Creation, bool HasComplexProperties, IProperty? CreatedAt, IProperty? UpdatedAt, IProperty? Version)
 #endif
     {
         private const string AnnotationName = "Strata:AuditedColumns";
@@ -171,10 +178,12 @@ public sealed class AuditingInterceptor(TimeProvider timeProvider, bool detectCh
         private static AuditedColumns Create(IEntityType entityType)
         {
             var auditable = entityType.ClrType.IsAssignableTo(typeof(AuditableEntity));
+            var hasCreatedAt = auditable || entityType.ClrType.IsAssignableTo(typeof(IHasCreatedAt));
             return new(
                 [.. entityType.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsConcurrencyToken && !AuditColumns.Contains(p.Name))],
-                auditable ? [.. entityType.GetProperties().Where(p => CreationColumns.Contains(p.Name))] : [],
+                hasCreatedAt ? [.. entityType.GetProperties().Where(p => CreationColumns.Contains(p.Name))] : [],
                 entityType.GetComplexProperties().Any(),
+                hasCreatedAt ? entityType.FindProperty(nameof(IHasCreatedAt.CreatedAt)) : null,
                 auditable ? entityType.FindProperty(nameof(AuditableEntity.UpdatedAt)) : null,
 #if (AuditUser)
                 auditable ? entityType.FindProperty(nameof(AuditableEntity.UpdatedBy)) : null,
