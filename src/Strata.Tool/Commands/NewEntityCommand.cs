@@ -54,6 +54,7 @@ internal static class NewEntityCommand
         catch (InputException)
         {
             RemoveWritten(outputDirectory, written, relative);
+            RemoveOutputFolderCreatedByEngine(outputDirectory, options.Project);
             throw;
         }
 
@@ -267,6 +268,27 @@ internal static class NewEntityCommand
     }
 
     /// <summary>Deletes the engine's files and the folders it left empty (up to the output folder).</summary>
+    /// <summary>
+    /// After a refused run from <c>-o &lt;subfolder&gt;</c>: deletes the output folder the engine created for it (and parents
+    /// it left empty), up to the folder the user ran the command in. A folder the user is in, or that holds anything, stays.
+    /// </summary>
+    private static void RemoveOutputFolderCreatedByEngine(string outputDirectory, string projectOption)
+    {
+        var invokedIn = InvocationDirectory.Find(outputDirectory);
+        if (invokedIn is null || !outputDirectory.StartsWith(invokedIn + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var stopAt = projectOption.Length > 0 && Directory.Exists(projectOption) ? Path.GetFullPath(projectOption) : invokedIn;
+        for (var directory = outputDirectory;
+            directory.Length > invokedIn.Length && directory.Length > stopAt.Length && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any();
+            directory = Path.GetDirectoryName(directory)!)
+        {
+            Directory.Delete(directory);
+        }
+    }
+
     private static void RemoveWritten(string outputDirectory, List<string> written, EntityFilesRelative relative)
     {
         foreach (var path in written)
