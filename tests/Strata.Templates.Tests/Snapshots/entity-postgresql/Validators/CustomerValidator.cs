@@ -8,6 +8,5 @@ public sealed class CustomerValidator : AbstractValidator<Customer>
 {
     public CustomerValidator()
     {
-        RuleFor(customer => customer.Name).NotEmpty().MaximumLength(200);
     }
 }

@@ -8,6 +8,5 @@ public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> builder)
     {
-        builder.Property(category => category.Name).HasMaxLength(200);
     }
 }

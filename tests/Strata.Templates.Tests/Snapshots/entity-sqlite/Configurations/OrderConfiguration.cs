@@ -8,13 +8,9 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
     public void Configure(EntityTypeBuilder<Order> builder)
     {
-        builder.Property(order => order.Name).HasMaxLength(200);
-
-        // Each Order needs its Customer, so deleting the Customer deletes its Orders too.
-        // To navigate from the parent, add `public ICollection<Order> Orders { get; } = [];`
-        // to Customer and name it here: .WithMany(customer => customer.Orders).
+        // Each order needs its customer, so deleting the customer deletes its orders too.
         builder.HasOne(order => order.Customer)
-            .WithMany()
+            .WithMany(customer => customer.Orders)
             .HasForeignKey(order => order.CustomerId)
             .OnDelete(DeleteBehavior.Cascade);
     }

@@ -8,6 +8,5 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> builder)
     {
-        builder.Property(person => person.Name).HasMaxLength(200);
     }
 }

@@ -8,7 +8,6 @@ public sealed class OrderLineValidator : AbstractValidator<OrderLine>
 {
     public OrderLineValidator()
     {
-        RuleFor(orderLine => orderLine.Name).NotEmpty().MaximumLength(200);
         RuleFor(orderLine => orderLine.OrderId).NotEmpty().When(orderLine => orderLine.Order is null);
     }
 }

@@ -8,7 +8,6 @@ public sealed class OrderValidator : AbstractValidator<Order>
 {
     public OrderValidator()
     {
-        RuleFor(order => order.Name).NotEmpty().MaximumLength(200);
         RuleFor(order => order.CustomerId).NotEmpty().When(order => order.Customer is null);
     }
 }

@@ -8,6 +8,5 @@ public sealed class PersonValidator : AbstractValidator<Person>
 {
     public PersonValidator()
     {
-        RuleFor(person => person.Name).NotEmpty().MaximumLength(200);
     }
 }

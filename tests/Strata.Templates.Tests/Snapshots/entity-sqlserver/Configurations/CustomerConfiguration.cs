@@ -8,6 +8,5 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 {
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
-        builder.Property(customer => customer.Name).HasMaxLength(200);
     }
 }

@@ -8,13 +8,9 @@ public sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
 {
     public void Configure(EntityTypeBuilder<OrderLine> builder)
     {
-        builder.Property(orderLine => orderLine.Name).HasMaxLength(200);
-
-        // Each OrderLine needs its Order, so deleting the Order deletes its OrderLines too.
-        // To navigate from the parent, add `public ICollection<OrderLine> OrderLines { get; } = [];`
-        // to Order and name it here: .WithMany(order => order.OrderLines).
+        // Each order line needs its order, so deleting the order deletes its order lines too.
         builder.HasOne(orderLine => orderLine.Order)
-            .WithMany()
+            .WithMany(order => order.OrderLines)
             .HasForeignKey(orderLine => orderLine.OrderId)
             .OnDelete(DeleteBehavior.Cascade);
     }

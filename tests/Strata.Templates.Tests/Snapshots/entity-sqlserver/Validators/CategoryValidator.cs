@@ -8,6 +8,5 @@ public sealed class CategoryValidator : AbstractValidator<Category>
 {
     public CategoryValidator()
     {
-        RuleFor(category => category.Name).NotEmpty().MaximumLength(200);
     }
 }

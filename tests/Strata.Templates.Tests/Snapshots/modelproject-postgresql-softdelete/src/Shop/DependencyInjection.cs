@@ -1,5 +1,6 @@
 using Shop.Common;
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,12 @@ public static class DependencyInjection
     /// Registers <see cref="ShopDbContext"/> with the connection string
     /// <c>ConnectionStrings:Shop</c> (or the <c>ConnectionStrings__Shop</c> environment variable).
     /// Register your own <see cref="TimeProvider"/> before calling this to replace the system clock.
+    /// <c>providerOptions</c> sets what is specific to the provider (retries, command timeout, migrations assembly, …).
     /// </summary>
-    public static IServiceCollection AddShopModel(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddShopModel(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<NpgsqlDbContextOptionsBuilder>? providerOptions = null)
     {
         var connectionString = configuration.GetConnectionString(ShopDbContext.ConnectionStringName)
             ?? throw new InvalidOperationException(
@@ -24,7 +29,8 @@ public static class DependencyInjection
         services.AddDbContext<ShopDbContext>((provider, options) =>
             ((DbContextOptionsBuilder<ShopDbContext>)options).UseShopModel(
                 connectionString,
-                provider.GetRequiredService<TimeProvider>()));
+                provider.GetRequiredService<TimeProvider>(),
+                providerOptions));
 
         return services;
     }

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using Shop.Common;
 using Shop.Common.Conventions;
+using Shop.Common.Errors;
 using Shop.Common.SoftDelete;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +16,46 @@ namespace Shop;
 /// <c>DbSets/</c> and their mapping in an <c>IEntityTypeConfiguration</c> under <c>Configurations/</c>;
 /// this class holds only what applies to every entity.
 /// </summary>
-public partial class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options)
+public partial class ShopDbContext : DbContext
 {
     /// <summary>The name under <c>ConnectionStrings</c> in configuration.</summary>
     public const string ConnectionStringName = "Shop";
 
     /// <summary>The max length of a string column unless its configuration says otherwise.</summary>
     public const int DefaultMaxLength = 256;
+
+    public ShopDbContext(DbContextOptions<ShopDbContext> options)
+        : base(options)
+    {
+        // Deletes cascade (or are refused) when SaveChanges runs, not on Remove: deleting a parent whose children
+        // on a Restrict relationship are loaded then fails in SaveChanges, with the ForeignKeyConstraintException
+        // a delete with the children unloaded gets from the database, instead of an InvalidOperationException from Remove.
+        ChangeTracker.CascadeDeleteTiming = CascadeTiming.OnSaveChanges;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.Translate(exception, ChangeTracker) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseErrorTranslator.Translate(exception, ChangeTracker) is { } translated)
+        {
+            throw translated;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,7 +66,8 @@ public partial class ShopDbContext(DbContextOptions<ShopDbContext> options) : Db
             // Maps to PostgreSQL's xmin system column: no extra column, changes on every write.
             modelBuilder.Entity(entityType.ClrType).Property(nameof(BaseEntity.Version)).IsRowVersion();
 
-            if (entityType.ClrType.IsAssignableTo(typeof(ISoftDeletable)))
+            // A query filter belongs to the root of an inheritance hierarchy and applies to its derived types too.
+            if (entityType.BaseType is null && entityType.ClrType.IsAssignableTo(typeof(ISoftDeletable)))
             {
                 // entity => entity.DeletedAt == null, for each soft-deletable entity type.
                 var entity = Expression.Parameter(entityType.ClrType, "entity");
@@ -53,6 +89,7 @@ public partial class ShopDbContext(DbContextOptions<ShopDbContext> options) : Db
         configurationBuilder.Conventions.Add(_ => new UtcDateTimeConvention());
         configurationBuilder.Conventions.Add(_ => new PluralTableNameConvention());
         configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
+        configurationBuilder.Conventions.Add(services => new SoftDeleteUniqueIndexConvention(services.GetRequiredService<ISqlGenerationHelper>()));
         configurationBuilder.Conventions.Add(services => new ValueRuleCheckConstraintConvention(
             services.GetRequiredService<ISqlGenerationHelper>(),
             isSqlite: services.GetRequiredService<IDatabaseProvider>().Name == "Microsoft.EntityFrameworkCore.Sqlite"));

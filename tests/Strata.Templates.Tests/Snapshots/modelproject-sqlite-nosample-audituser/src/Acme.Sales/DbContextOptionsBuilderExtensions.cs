@@ -1,8 +1,9 @@
 using Acme.Sales.Common;
 using Acme.Sales.Common.Auditing;
-using Acme.Sales.Common.Errors;
+using Acme.Sales.Common.Concurrency;
 using Acme.Sales.Common.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Acme.Sales;
 
@@ -15,19 +16,29 @@ public static class DbContextOptionsBuilderExtensions
     // Validators are stateless: find them once per process, not once per DbContext.
     private static readonly EntityValidator Validator = new();
 
-    /// <summary>Configures the provider and the validation, auditing and error-translation interceptors.</summary>
+    // A query interceptor belongs to EF Core's internal service provider: one instance for every context,
+    // or EF Core builds a new service provider per context.
+    private static readonly ExecuteUpdateVersionInterceptor ExecuteUpdateVersion = new();
+
+    /// <summary>
+    /// Configures the provider and the validation and auditing interceptors.
+    /// <c>providerOptions</c> sets what is specific to the provider, e.g.
+    /// <c>provider => provider.CommandTimeout(60)</c> or <c>provider => provider.MigrationsAssembly("Acme.Sales.Migrations")</c>.
+    /// </summary>
     public static DbContextOptionsBuilder<AcmeSalesDbContext> UseAcmeSalesModel(
         this DbContextOptionsBuilder<AcmeSalesDbContext> options,
         string connectionString,
         TimeProvider timeProvider,
-        ICurrentUser currentUser) =>
+        ICurrentUser currentUser,
+        Action<SqliteDbContextOptionsBuilder>? providerOptions = null) =>
         options
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, providerOptions)
+            // SQLite has no rowversion: ExecuteUpdate must increment Version too (see the interceptor).
+            .AddInterceptors(ExecuteUpdateVersion)
             .AddInterceptors(
                 // Order matters: validate the caller's data first, then stamp audit columns, then save.
                 // Validation detects changes; auditing runs right after it and skips that scan of every
                 // tracked entity (it would find nothing new).
                 new ValidationInterceptor(Validator),
-                new AuditingInterceptor(timeProvider, currentUser, detectChanges: false),
-                new DatabaseErrorTranslationInterceptor());
+                new AuditingInterceptor(timeProvider, currentUser, detectChanges: false));
 }

@@ -1,5 +1,6 @@
 using Acme.Sales.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,12 @@ public static class DependencyInjection
     /// Registers <see cref="AcmeSalesDbContext"/> with the connection string
     /// <c>ConnectionStrings:AcmeSales</c> (or the <c>ConnectionStrings__AcmeSales</c> environment variable).
     /// Register your own <see cref="TimeProvider"/> or <see cref="ICurrentUser"/> before calling this to replace the defaults.
+    /// <c>providerOptions</c> sets what is specific to the provider (retries, command timeout, migrations assembly, …).
     /// </summary>
-    public static IServiceCollection AddAcmeSalesModel(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAcmeSalesModel(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<SqliteDbContextOptionsBuilder>? providerOptions = null)
     {
         var connectionString = configuration.GetConnectionString(AcmeSalesDbContext.ConnectionStringName)
             ?? throw new InvalidOperationException(
@@ -26,7 +31,8 @@ public static class DependencyInjection
             ((DbContextOptionsBuilder<AcmeSalesDbContext>)options).UseAcmeSalesModel(
                 connectionString,
                 provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ICurrentUser>()));
+                provider.GetRequiredService<ICurrentUser>(),
+                providerOptions));
 
         return services;
     }

@@ -2,8 +2,8 @@ namespace Acme.Sales.Tests;
 
 /// <summary>
 /// Values the generic tests cannot derive from the model. <see cref="Infrastructure.TestData"/> fills
-/// every entity from its metadata; when one of your validators needs more (an e-mail address, a date
-/// in the future), set it here, e.g. <c>case Customer customer: customer.Email = "a@example.com"; break;</c>.
+/// every entity from its metadata and the validators' rules (lengths, bounds, e-mail addresses, URLs); when one
+/// of your validators needs more, set it here, e.g. <c>case Order order: order.DueOn = new DateOnly(2031, 1, 1); break;</c>.
 /// </summary>
 public static class TestDataCustomizations
 {

@@ -1,8 +1,9 @@
 using Shop.Common;
 using Shop.Common.Auditing;
-using Shop.Common.Errors;
+using Shop.Common.Concurrency;
 using Shop.Common.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Shop;
 
@@ -15,18 +16,28 @@ public static class DbContextOptionsBuilderExtensions
     // Validators are stateless: find them once per process, not once per DbContext.
     private static readonly EntityValidator Validator = new();
 
-    /// <summary>Configures the provider and the validation, auditing and error-translation interceptors.</summary>
+    // A query interceptor belongs to EF Core's internal service provider: one instance for every context,
+    // or EF Core builds a new service provider per context.
+    private static readonly ExecuteUpdateVersionInterceptor ExecuteUpdateVersion = new();
+
+    /// <summary>
+    /// Configures the provider and the validation and auditing interceptors.
+    /// <c>providerOptions</c> sets what is specific to the provider, e.g.
+    /// <c>provider => provider.CommandTimeout(60)</c> or <c>provider => provider.MigrationsAssembly("Shop.Migrations")</c>.
+    /// </summary>
     public static DbContextOptionsBuilder<ShopDbContext> UseShopModel(
         this DbContextOptionsBuilder<ShopDbContext> options,
         string connectionString,
-        TimeProvider timeProvider) =>
+        TimeProvider timeProvider,
+        Action<SqliteDbContextOptionsBuilder>? providerOptions = null) =>
         options
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, providerOptions)
+            // SQLite has no rowversion: ExecuteUpdate must increment Version too (see the interceptor).
+            .AddInterceptors(ExecuteUpdateVersion)
             .AddInterceptors(
                 // Order matters: validate the caller's data first, then stamp audit columns, then save.
                 // Validation detects changes; auditing runs right after it and skips that scan of every
                 // tracked entity (it would find nothing new).
                 new ValidationInterceptor(Validator),
-                new AuditingInterceptor(timeProvider, detectChanges: false),
-                new DatabaseErrorTranslationInterceptor());
+                new AuditingInterceptor(timeProvider, detectChanges: false));
 }

@@ -32,6 +32,7 @@ namespace Shop.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Suppliers", x => x.Id);
+                    table.CheckConstraint("CK_Suppliers_Address_CountryCode_Length", "length(\"Address_CountryCode\") = 2");
                 });
 
             migrationBuilder.CreateTable(
@@ -70,7 +71,8 @@ namespace Shop.Migrations
                 name: "IX_Products_Sku",
                 table: "Products",
                 column: "Sku",
-                unique: true);
+                unique: true,
+                filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_SupplierId",
@@ -81,7 +83,8 @@ namespace Shop.Migrations
                 name: "IX_Suppliers_Code",
                 table: "Suppliers",
                 column: "Code",
-                unique: true);
+                unique: true,
+                filter: "\"DeletedAt\" IS NULL");
         }
 
         /// <inheritdoc />

@@ -31,6 +31,7 @@ namespace Shop.Migrations
                 {
                     table.PrimaryKey("PK_Suppliers", x => x.Id);
                     table.CheckConstraint("CK_Suppliers_Address_City_MaxLength", "length(\"Address_City\") <= 100");
+                    table.CheckConstraint("CK_Suppliers_Address_CountryCode_Length", "length(\"Address_CountryCode\") = 2");
                     table.CheckConstraint("CK_Suppliers_Address_CountryCode_MaxLength", "length(\"Address_CountryCode\") <= 2");
                     table.CheckConstraint("CK_Suppliers_Address_PostalCode_MaxLength", "length(\"Address_PostalCode\") <= 20");
                     table.CheckConstraint("CK_Suppliers_Address_Street_MaxLength", "length(\"Address_Street\") <= 200");

@@ -149,6 +149,8 @@ namespace Shop.Migrations
                         {
                             t.HasCheckConstraint("CK_Suppliers_Address_City_MaxLength", "length(\"Address_City\") <= 100");
 
+                            t.HasCheckConstraint("CK_Suppliers_Address_CountryCode_Length", "length(\"Address_CountryCode\") = 2");
+
                             t.HasCheckConstraint("CK_Suppliers_Address_CountryCode_MaxLength", "length(\"Address_CountryCode\") <= 2");
 
                             t.HasCheckConstraint("CK_Suppliers_Address_PostalCode_MaxLength", "length(\"Address_PostalCode\") <= 20");

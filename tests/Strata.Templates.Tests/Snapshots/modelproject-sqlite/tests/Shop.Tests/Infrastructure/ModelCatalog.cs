@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Shop.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -9,7 +11,7 @@ namespace Shop.Tests.Infrastructure;
 /// The project's EF Core model, read once, and the entity types the generic tests cover. A new entity
 /// is picked up here automatically, so it is tested without writing a new test.
 /// </summary>
-public static class ModelCatalog
+public static partial class ModelCatalog
 {
     private static readonly Lazy<IModel> LazyModel = new(() =>
     {
@@ -64,4 +66,20 @@ public static class ModelCatalog
             }
         }
     }
+
+    /// <summary>
+    /// The bound of a <c>NonNegative</c>, <c>Min</c> or <c>Max</c> rule, read from the end of its SQL
+    /// (<c>"Price" &gt;= 0</c>, <c>CAST("Price" AS REAL) &lt;= 5</c>).
+    /// </summary>
+    public static decimal Bound(IEntityType entity, CheckRule check)
+    {
+        var sql = entity.FindCheckConstraint(check.Name)!.Sql;
+        var match = TrailingBound().Match(sql);
+        return match.Success
+            ? decimal.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"{check.Name}: no bound at the end of '{sql}'.");
+    }
+
+    [GeneratedRegex(@"(?:>=|<=)\s*(?<value>-?[0-9]+(?:\.[0-9]+)?)\s*$")]
+    private static partial Regex TrailingBound();
 }

@@ -1,5 +1,6 @@
 using Shop.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,11 +29,29 @@ public sealed class TestDatabase : IAsyncLifetime
         await context.Database.EnsureDeletedAsync();
     }
 
-    /// <summary>A new context over this database, wired exactly as the application wires it.</summary>
-    public ShopDbContext CreateContext()
+    /// <summary>
+    /// A new context over this database, wired exactly as the application wires it, plus any
+    /// <paramref name="interceptors"/> a test needs to observe it (e.g. a <see cref="CommandRecorder"/>).
+    /// </summary>
+    public ShopDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<ShopDbContext>()
             .UseShopModel(_connectionString, Clock)
+            .AddInterceptors(interceptors)
+            .Options;
+
+        return new ShopDbContext(options);
+    }
+
+    /// <summary>
+    /// Like <see cref="CreateContext"/>, but with EF Core's internal services, and so the model, of its own
+    /// instead of those every other context shares.
+    /// </summary>
+    public ShopDbContext CreateContextWithAModelOfItsOwn()
+    {
+        var options = new DbContextOptionsBuilder<ShopDbContext>()
+            .UseShopModel(_connectionString, Clock)
+            .EnableServiceProviderCaching(false)
             .Options;
 
         return new ShopDbContext(options);

@@ -6,6 +6,8 @@ namespace Shop.Common;
 public static class ModelRules
 {
     internal const string NonNegativeAnnotation = "Strata:NonNegative";
+    internal const string MinimumAnnotation = "Strata:Minimum";
+    internal const string MaximumAnnotation = "Strata:Maximum";
 
     /// <summary>
     /// The column may not hold a negative value: a CHECK constraint (<c>CK_{Table}_{Column}_NonNegative</c>)
@@ -17,4 +19,18 @@ public static class ModelRules
     /// <inheritdoc cref="IsNonNegative{TProperty}(PropertyBuilder{TProperty})"/>
     public static ComplexTypePropertyBuilder<TProperty> IsNonNegative<TProperty>(this ComplexTypePropertyBuilder<TProperty> property) =>
         property.HasAnnotation(NonNegativeAnnotation, true);
+
+    /// <summary>
+    /// The column may not hold a value below <paramref name="minimum"/>: a CHECK constraint
+    /// (<c>CK_{Table}_{Column}_Min</c>). Mirror it in the validator with <c>GreaterThanOrEqualTo</c> or <c>InclusiveBetween</c>.
+    /// </summary>
+    public static PropertyBuilder<TProperty> IsAtLeast<TProperty>(this PropertyBuilder<TProperty> property, decimal minimum) =>
+        property.HasAnnotation(MinimumAnnotation, minimum);
+
+    /// <summary>
+    /// The column may not hold a value above <paramref name="maximum"/>: a CHECK constraint
+    /// (<c>CK_{Table}_{Column}_Max</c>). Mirror it in the validator with <c>LessThanOrEqualTo</c> or <c>InclusiveBetween</c>.
+    /// </summary>
+    public static PropertyBuilder<TProperty> IsAtMost<TProperty>(this PropertyBuilder<TProperty> property, decimal maximum) =>
+        property.HasAnnotation(MaximumAnnotation, maximum);
 }

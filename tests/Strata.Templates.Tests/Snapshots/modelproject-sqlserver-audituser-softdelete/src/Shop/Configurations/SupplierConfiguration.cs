@@ -19,5 +19,9 @@ public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
             address.Property(a => a.PostalCode).HasMaxLength(20);
             address.Property(a => a.CountryCode).HasMaxLength(2).IsFixedLength();
         });
+
+        // A country code has exactly two letters, as AddressValidator says. The column's length only caps it
+        // (and a fixed-length column pads a single letter), so the database checks the exact length too.
+        builder.ToTable(table => table.HasCheckConstraint("CK_Suppliers_Address_CountryCode_Length", "LEN([Address_CountryCode]) = 2"));
     }
 }

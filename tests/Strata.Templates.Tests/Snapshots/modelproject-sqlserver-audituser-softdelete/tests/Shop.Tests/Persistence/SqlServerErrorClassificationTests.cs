@@ -3,8 +3,10 @@ using Shop.Common.Errors;
 namespace Shop.Tests.Persistence;
 
 /// <summary>
-/// SQL Server names constraints only in its message text; these are real messages of each error
-/// number, so the mapping is tested without a server.
+/// SQL Server names constraints only in its message text, and words that text in the server's (or the
+/// login's) language: the classifier reads the error number, the quoted names and the constraint's
+/// prefix, never the words. These are messages of each error number in English and German, so the
+/// mapping is tested without a server.
 /// </summary>
 public sealed class SqlServerErrorClassificationTests
 {
@@ -64,6 +66,56 @@ public sealed class SqlServerErrorClassificationTests
         var violation = DatabaseErrorClassifier.Classify(
             515,
             "Cannot insert the value NULL into column 'Name', table 'Shop.dbo.Suppliers'; column does not allow nulls. INSERT fails.");
+
+        Assert.Equal(new ConstraintViolation(ConstraintKind.NotNull, "Suppliers", null, "Name"), violation);
+    }
+
+    [Fact]
+    public void Error_2627_in_german_is_a_unique_violation_naming_the_table_and_constraint()
+    {
+        var violation = DatabaseErrorClassifier.Classify(
+            2627,
+            "Verletzung der UNIQUE KEY-Einschränkung 'AK_Suppliers_Code'. Ein doppelter Schlüssel kann in das 'dbo.Suppliers'-Objekt nicht eingefügt werden. Der doppelte Schlüsselwert ist (ACME).");
+
+        Assert.Equal(new ConstraintViolation(ConstraintKind.Unique, "Suppliers", "AK_Suppliers_Code", null), violation);
+    }
+
+    [Fact]
+    public void Error_2601_in_german_is_a_unique_violation_naming_the_unique_index()
+    {
+        var violation = DatabaseErrorClassifier.Classify(
+            2601,
+            "Eine Zeile mit doppeltem Schlüssel kann in das 'dbo.Products'-Objekt mit dem eindeutigen 'IX_Products_Sku'-Index nicht eingefügt werden. Der doppelte Schlüsselwert ist (SKU-1).");
+
+        Assert.Equal(new ConstraintViolation(ConstraintKind.Unique, "Products", "IX_Products_Sku", null), violation);
+    }
+
+    [Fact]
+    public void Error_547_in_german_for_a_check_constraint_is_a_check_violation()
+    {
+        var violation = DatabaseErrorClassifier.Classify(
+            547,
+            "Die UPDATE-Anweisung steht in Konflikt mit der CHECK-Einschränkung \"CK_Products_Price_NonNegative\". Der Konflikt trat in der \"Shop\"-Datenbank, Tabelle \"dbo.Products\", column 'Price' auf.");
+
+        Assert.Equal(new ConstraintViolation(ConstraintKind.Check, "Products", "CK_Products_Price_NonNegative", "Price"), violation);
+    }
+
+    [Fact]
+    public void Error_547_in_german_for_a_foreign_key_is_a_foreign_key_violation()
+    {
+        var violation = DatabaseErrorClassifier.Classify(
+            547,
+            "Die DELETE-Anweisung steht in Konflikt mit der REFERENCE-Einschränkung \"FK_Products_Suppliers_SupplierId\". Der Konflikt trat in der \"Shop\"-Datenbank, Tabelle \"dbo.Products\", column 'SupplierId' auf.");
+
+        Assert.Equal(new ConstraintViolation(ConstraintKind.ForeignKey, "Products", "FK_Products_Suppliers_SupplierId", "SupplierId"), violation);
+    }
+
+    [Fact]
+    public void Error_515_in_german_is_a_not_null_violation_naming_the_table_and_column()
+    {
+        var violation = DatabaseErrorClassifier.Classify(
+            515,
+            "Der Wert NULL kann nicht in die 'Name'-Spalte, 'Shop.dbo.Suppliers'-Tabelle eingefügt werden. Die Spalte lässt NULL-Werte nicht zu. Fehler bei INSERT.");
 
         Assert.Equal(new ConstraintViolation(ConstraintKind.NotNull, "Suppliers", null, "Name"), violation);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,7 +12,8 @@ namespace Shop.Common.Conventions;
 /// model (raw SQL, ExecuteUpdate, another application):
 /// <list type="bullet">
 /// <item>an enum stored as a string may only hold one of the enum's names;</item>
-/// <item>a property marked <c>IsNonNegative()</c> may not go below zero;</item>
+/// <item>a property marked <c>IsNonNegative()</c> may not go below zero, one marked <c>IsAtLeast(n)</c> or
+/// <c>IsAtMost(n)</c> not below or above its bound;</item>
 /// <item>on SQLite, which ignores column lengths, a string may not exceed its max length.</item>
 /// </list>
 /// Constraints are named <c>CK_{Table}_{Column}_{Rule}</c>. (EF Core has a <c>CheckConstraintConvention</c>
@@ -42,6 +44,8 @@ public sealed class ValueRuleCheckConstraintConvention(ISqlGenerationHelper sql,
                 }
 
                 property.Builder.HasNoAnnotation(ModelRules.NonNegativeAnnotation);
+                property.Builder.HasNoAnnotation(ModelRules.MinimumAnnotation);
+                property.Builder.HasNoAnnotation(ModelRules.MaximumAnnotation);
             }
         }
     }
@@ -56,14 +60,25 @@ public sealed class ValueRuleCheckConstraintConvention(ISqlGenerationHelper sql,
             yield return ("Enum", $"{column} IN ({names})");
         }
 
+        // SQLite stores decimal as TEXT, and TEXT always compares greater than a number.
+        var value = isSqlite && clrType == typeof(decimal) ? $"CAST({column} AS REAL)" : column;
         if (property.FindAnnotation(ModelRules.NonNegativeAnnotation)?.Value is true)
         {
-            // SQLite stores decimal as TEXT, and TEXT always compares greater than a number.
-            var value = isSqlite && clrType == typeof(decimal) ? $"CAST({column} AS REAL)" : column;
             yield return ("NonNegative", $"{value} >= 0");
         }
 
-        if (isSqlite && clrType == typeof(string) && property.GetMaxLength() is { } maxLength)
+        if (property.FindAnnotation(ModelRules.MinimumAnnotation)?.Value is decimal minimum)
+        {
+            yield return ("Min", $"{value} >= {minimum.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (property.FindAnnotation(ModelRules.MaximumAnnotation)?.Value is decimal maximum)
+        {
+            yield return ("Max", $"{value} <= {maximum.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        // A max length of -1 (HasMaxLength(-1)) means no limit.
+        if (isSqlite && clrType == typeof(string) && property.GetMaxLength() is int maxLength and > 0)
         {
             yield return ("MaxLength", $"length({column}) <= {maxLength}");
         }

@@ -9,7 +9,9 @@ namespace Shop.Common.Conventions;
 /// EF Core cascades deletes along every required relationship by default, so deleting one row
 /// can silently delete many. This convention makes <see cref="DeleteBehavior.Restrict"/> the
 /// default: a configuration that wants cascading says so with <c>OnDelete(DeleteBehavior.Cascade)</c>.
-/// Owned types and many-to-many join rows keep cascading, since they cannot outlive their owner.
+/// Owned types and many-to-many join rows keep cascading, since they cannot outlive their owner, and
+/// so does the key that links a table-per-type derived table to its base table (one row split over
+/// two tables, not a reference).
 /// </summary>
 public sealed class RestrictDeleteConvention : IModelFinalizingConvention
 {
@@ -24,7 +26,7 @@ public sealed class RestrictDeleteConvention : IModelFinalizingConvention
 
             foreach (var foreignKey in entityType.GetDeclaredForeignKeys())
             {
-                if (foreignKey.IsOwnership)
+                if (foreignKey.IsOwnership || LinksDerivedTableToBaseTable(foreignKey))
                 {
                     continue;
                 }
@@ -34,4 +36,14 @@ public sealed class RestrictDeleteConvention : IModelFinalizingConvention
             }
         }
     }
+
+    /// <summary>
+    /// The foreign key EF Core adds from a derived type's primary key to its base type's primary key
+    /// when the hierarchy is mapped table-per-type: <c>Dogs.Id</c> → <c>Animals.Id</c>.
+    /// </summary>
+    private static bool LinksDerivedTableToBaseTable(IConventionForeignKey foreignKey) =>
+        foreignKey.PrincipalEntityType.IsAssignableFrom(foreignKey.DeclaringEntityType)
+        && foreignKey.PrincipalKey.IsPrimaryKey()
+        && foreignKey.DeclaringEntityType.FindPrimaryKey() is { } primaryKey
+        && foreignKey.Properties.SequenceEqual(primaryKey.Properties);
 }

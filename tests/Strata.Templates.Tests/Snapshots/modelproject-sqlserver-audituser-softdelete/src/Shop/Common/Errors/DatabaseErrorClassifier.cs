@@ -5,7 +5,11 @@ namespace Shop.Common.Errors;
 
 /// <summary>
 /// Reads SQL Server's error numbers: 2601/2627 unique, 547 foreign key or check, 515 NOT NULL.
-/// SQL Server names the constraint, table and column only in the message text, so they are parsed from it.
+/// SQL Server names the constraint, table and column only in the message, worded in the server's (or
+/// the login's) language. The words are never read: the names are the quoted arguments of the message,
+/// which every translation keeps, and a 547 is a CHECK violation when the constraint is named
+/// <c>CK_…</c> (every CHECK of this model is; name your own CHECK constraints the same way), else a
+/// foreign key violation.
 /// </summary>
 public static partial class DatabaseErrorClassifier
 {
@@ -13,42 +17,43 @@ public static partial class DatabaseErrorClassifier
     public static ConstraintViolation? Classify(Exception exception) =>
         exception is SqlException sqlException ? Classify(sqlException.Number, sqlException.Message) : null;
 
-    /// <summary>Classifies a SQL Server error by its number and message.</summary>
-    public static ConstraintViolation? Classify(int errorNumber, string message) => errorNumber switch
+    /// <summary>Classifies a SQL Server error by its number and the names quoted in its message.</summary>
+    public static ConstraintViolation? Classify(int errorNumber, string message)
     {
-        2601 => new(ConstraintKind.Unique, Match(DuplicateKeyTable(), message), Match(UniqueIndexName(), message), null),
-        2627 => new(ConstraintKind.Unique, Match(DuplicateKeyTable(), message), Match(ConstraintName(), message), null),
-        547 when message.Contains("CHECK constraint", StringComparison.Ordinal) =>
-            new(ConstraintKind.Check, Match(ConflictTable(), message), Match(ConflictConstraint(), message), Match(ConflictColumn(), message)),
-        547 => new(ConstraintKind.ForeignKey, Match(ConflictTable(), message), Match(ConflictConstraint(), message), Match(ConflictColumn(), message)),
-        515 => new(ConstraintKind.NotNull, Match(NullTable(), message), null, Match(NullColumn(), message)),
-        _ => null,
-    };
+        if (errorNumber is not (2601 or 2627 or 547 or 515))
+        {
+            return null;
+        }
 
-    private static string? Match(Regex pattern, string message) =>
-        pattern.Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
+        // Table names come schema-qualified (dbo.Products, or Shop.dbo.Products for 515); the constraint,
+        // the database and the column do not. A duplicate key value, quoted or not, comes last.
+        var names = Names(QuotedName(), message);
+        var table = names.FirstOrDefault(name => name.Contains('.')) is { } qualified ? qualified[(qualified.LastIndexOf('.') + 1)..] : null;
+        var firstUnqualified = names.FirstOrDefault(name => !name.Contains('.'));
 
-    [GeneratedRegex(@"in object '(?:[^'.]+\.)?(?<name>[^']+)'")]
-    private static partial Regex DuplicateKeyTable();
+        return errorNumber switch
+        {
+            // "… constraint 'AK_Suppliers_Code' … object 'dbo.Suppliers' …", "… object 'dbo.Products' … index 'IX_Products_Sku' …"
+            2601 or 2627 => new(ConstraintKind.Unique, table, firstUnqualified, null),
 
-    [GeneratedRegex(@"with unique index '(?<name>[^']+)'")]
-    private static partial Regex UniqueIndexName();
+            // "… constraint "CK_Products_Price_NonNegative" … database "Shop", table "dbo.Products", column 'Price'."
+            547 => new(
+                firstUnqualified?.StartsWith("CK_", StringComparison.Ordinal) == true ? ConstraintKind.Check : ConstraintKind.ForeignKey,
+                table,
+                firstUnqualified,
+                Names(SingleQuotedName(), message).LastOrDefault(name => !name.Contains('.'))),
 
-    [GeneratedRegex(@"KEY constraint '(?<name>[^']+)'")]
-    private static partial Regex ConstraintName();
+            // "… column 'Name', table 'Shop.dbo.Suppliers' …"
+            _ => new(ConstraintKind.NotNull, table, null, firstUnqualified),
+        };
+    }
 
-    [GeneratedRegex(@"conflicted with the [A-Z ]+ constraint ""(?<name>[^""]+)""")]
-    private static partial Regex ConflictConstraint();
+    private static List<string> Names(Regex pattern, string message) =>
+        [.. pattern.Matches(message).Select(match => match.Groups["name"].Value)];
 
-    [GeneratedRegex(@"table ""(?:[^"".]+\.)?(?<name>[^""]+)""")]
-    private static partial Regex ConflictTable();
+    [GeneratedRegex(@"'(?<name>[^']+)'|""(?<name>[^""]+)""")]
+    private static partial Regex QuotedName();
 
-    [GeneratedRegex(@"column '(?<name>[^']+)'")]
-    private static partial Regex ConflictColumn();
-
-    [GeneratedRegex(@"into column '(?<name>[^']+)'")]
-    private static partial Regex NullColumn();
-
-    [GeneratedRegex(@"table '(?:[^']*\.)?(?<name>[^'.]+)'")]
-    private static partial Regex NullTable();
+    [GeneratedRegex(@"'(?<name>[^']+)'")]
+    private static partial Regex SingleQuotedName();
 }

@@ -7,6 +7,8 @@ namespace Shop.Common.Validation;
 /// <summary>
 /// Validates every added or modified entity before <c>SaveChanges</c>/<c>SaveChangesAsync</c>
 /// writes anything; on failure it throws <see cref="EntityValidationException"/> and no SQL is sent.
+/// Asynchronous rules (<c>MustAsync</c>, <c>CustomAsync</c>) run on <c>SaveChangesAsync</c>; the
+/// synchronous <c>SaveChanges</c> refuses them with an <see cref="InvalidOperationException"/>.
 /// </summary>
 /// <param name="validator">The entity validators.</param>
 /// <param name="detectChanges">
@@ -17,24 +19,24 @@ public sealed class ValidationInterceptor(EntityValidator validator, bool detect
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Validate(eventData.Context);
+        if (eventData.Context is { } context)
+        {
+            validator.ThrowIfInvalid(context.ChangeTracker.Entries(detectChanges));
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData,
         InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        Validate(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Validate(DbContext? context)
-    {
-        if (context is not null)
+        if (eventData.Context is { } context)
         {
-            validator.ThrowIfInvalid(context.ChangeTracker.Entries(detectChanges));
+            await validator.ThrowIfInvalidAsync(context.ChangeTracker.Entries(detectChanges), cancellationToken);
         }
+
+        return result;
     }
 }

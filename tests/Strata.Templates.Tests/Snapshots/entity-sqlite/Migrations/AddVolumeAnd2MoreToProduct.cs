@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Shop.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddVolumeAnd2MoreToProduct : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Barcode",
+                table: "Products",
+                type: "TEXT",
+                maxLength: 13,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Queue",
+                table: "Products",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "General");
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Volume",
+                table: "Products",
+                type: "TEXT",
+                precision: 8,
+                scale: 3,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_Barcode",
+                table: "Products",
+                column: "Barcode",
+                unique: true);
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Products_Barcode_MaxLength",
+                table: "Products",
+                sql: "length(\"Barcode\") <= 13");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Products_Queue_MaxLength",
+                table: "Products",
+                sql: "length(\"Queue\") <= 20");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Products_Barcode",
+                table: "Products");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Products_Barcode_MaxLength",
+                table: "Products");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Products_Queue_MaxLength",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "Barcode",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "Queue",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "Volume",
+                table: "Products");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Acme.Sales.Tests.Model.ConventionModel;
+
+/// <summary>
+/// The project's DbContext with only a few test entity types instead of the application's (irregular
+/// plurals, a table-per-type and a table-per-hierarchy inheritance), so the project's own conventions
+/// are tested on shapes the application may not have yet. Nothing here is part of the application's model.
+/// </summary>
+public sealed class ConventionModelDbContext(DbContextOptions<AcmeSalesDbContext> options) : AcmeSalesDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Person>();
+        modelBuilder.Entity<Category>();
+        modelBuilder.Entity<Animal>().UseTptMappingStrategy();
+        modelBuilder.Entity<Dog>();
+        modelBuilder.Entity<Cat>();
+        modelBuilder.Entity<Vehicle>().UseTphMappingStrategy();
+        modelBuilder.Entity<Bus>();
+        modelBuilder.Entity<Lorry>();
+
+        // After these, so that what the project applies to every entity (concurrency token, query filters)
+        // applies to them too.
+        base.OnModelCreating(modelBuilder);
+
+        // Without the application's own entities: one of them may well be called Category or Person too.
+        foreach (var applicationType in modelBuilder.Model.GetEntityTypes()
+            .Select(entityType => entityType.ClrType)
+            .Where(type => type.Assembly == typeof(AcmeSalesDbContext).Assembly)
+            .ToList())
+        {
+            modelBuilder.Ignore(applicationType);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace Acme.Sales.Tests.Model.ConventionModel;
+
+public sealed class Dog : Animal
+{
+    public bool IsTrained { get; set; }
+}

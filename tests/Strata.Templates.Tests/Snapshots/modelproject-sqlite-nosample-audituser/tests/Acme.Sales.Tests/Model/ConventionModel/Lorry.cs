@@ -1,0 +1,6 @@
+namespace Acme.Sales.Tests.Model.ConventionModel;
+
+public sealed class Lorry : Vehicle
+{
+    public int Axles { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace Shop.Tests.Model.ConventionModel;
+
+public sealed class Cat : Animal
+{
+    public int Lives { get; set; }
+}

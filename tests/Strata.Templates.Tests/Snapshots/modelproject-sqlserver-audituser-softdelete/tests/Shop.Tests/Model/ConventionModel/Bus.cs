@@ -1,0 +1,6 @@
+namespace Shop.Tests.Model.ConventionModel;
+
+public sealed class Bus : Vehicle
+{
+    public int Seats { get; set; }
+}
