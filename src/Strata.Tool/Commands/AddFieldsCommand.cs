@@ -74,7 +74,6 @@ internal static class AddFieldsCommand
             }
         });
 
-        Strata.Tool.Diagrams.ModelDiagramFile.RewriteAfterChange(project); // issue 12: docs/model.md, from the build above
         Console.WriteLine($"Added {Describe(fields)} to {entityName} and the migration {migration}. Apply it with: dotnet ef database update");
         return 0;
     }

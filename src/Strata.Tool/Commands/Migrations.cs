@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Strata.Tool.Diagrams;
 using Strata.Tool.Editing;
 using Strata.Tool.Project;
 
 namespace Strata.Tool.Commands;
 
-/// <summary>One build, then EF Core's own scaffolder without a second build; on failure, the project as it was.</summary>
+/// <summary>One build, then EF Core's own scaffolder without a second build (and docs/model.md beside it); on failure, the project as it was.</summary>
 internal static class Migrations
 {
     /// <summary><paramref name="name"/>, or with 2, 3... appended when a migration of that name exists.</summary>
@@ -35,11 +36,14 @@ internal static class Migrations
             throw new CommandFailedException($"{project.Name} does not build (see the errors above), so nothing was added. Fix the errors, then run: {rerun}");
         }
 
+        // docs/model.md is drawn from the same build while dotnet ef works, and written only if the migration is kept.
+        var diagram = PendingDiagram.Start(project);
         var folder = Path.Combine(project.Directory, "Migrations");
         var before = Snapshot(folder);
         Console.WriteLine($"Adding migration {migration}{(project.Database.Length > 0 ? $" ({project.Database})" : "")}...");
         if (Run(project.Directory, "ef", "migrations", "add", migration, "--no-build") != 0)
         {
+            diagram.Discard();
             Restore(folder, before);
             changes.Undo();
             throw new CommandFailedException($"dotnet ef migrations add failed (see above), so nothing was added. Fix the problem (if the tool is missing: dotnet tool restore), then run: {rerun}");
@@ -48,6 +52,7 @@ internal static class Migrations
         var file = Directory.EnumerateFiles(folder, $"*_{migration}.cs").FirstOrDefault(path => !before.ContainsKey(path));
         if (file is null)
         {
+            diagram.Discard();
             Restore(folder, before);
             changes.Undo();
             throw new CommandFailedException($"dotnet ef did not write the migration {migration}, so nothing was added. Run: {rerun}");
@@ -59,11 +64,13 @@ internal static class Migrations
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException)
         {
+            diagram.Discard();
             Restore(folder, before);
             changes.Undo();
             throw new CommandFailedException($"could not finish the migration {migration} ({exception.Message}), so nothing was added. Run: {rerun}");
         }
 
+        diagram.Complete();
         return file;
     }
 

@@ -114,7 +114,6 @@ internal static class NewEntityCommand
             throw;
         }
 
-        Strata.Tool.Diagrams.ModelDiagramFile.RewriteAfterChange(project); // issue 12: docs/model.md, from the build above
         Console.WriteLine($"Added {options.Name} and the migration {migration}. Apply it with: dotnet ef database update");
         return 0;
     }

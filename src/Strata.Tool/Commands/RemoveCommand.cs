@@ -62,7 +62,6 @@ internal static class RemoveCommand
 
         Write(project, plan);
         Migrations.Add(project, migration, plan, rerun);
-        Strata.Tool.Diagrams.ModelDiagramFile.RewriteAfterChange(project); // issue 12: docs/model.md, from the build above
         Console.WriteLine($"Removed {entityName} and added the migration {migration}, which drops its table. Apply it with: dotnet ef database update");
         return 0;
     }

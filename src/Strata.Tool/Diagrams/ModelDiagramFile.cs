@@ -34,23 +34,17 @@ internal static class ModelDiagramFile
     }
 
     /// <summary>Renders the diagram of the built project and writes it when it changed. Returns the file and whether it changed.</summary>
-    public static (string Path, bool Changed) Write(ModelProject project)
+    public static (string Path, bool Changed) Write(ModelProject project) => Save(project, Render(project));
+
+    /// <summary>The diagram of the built project, drawn by strata-agent in the project's dependency context.</summary>
+    public static string Render(ModelProject project)
     {
         var assembly = BuiltAssembly(project);
         var output = System.IO.Path.GetTempFileName();
         try
         {
             RunAgent(project, assembly, output);
-            var markdown = File.ReadAllText(output);
-            var path = System.IO.Path.Combine(SolutionDirectory(project), RelativePath);
-            if (File.Exists(path) && File.ReadAllText(path) == markdown)
-            {
-                return (path, false);
-            }
-
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, markdown);
-            return (path, true);
+            return File.ReadAllText(output);
         }
         finally
         {
@@ -58,25 +52,25 @@ internal static class ModelDiagramFile
         }
     }
 
+    /// <summary>Writes <paramref name="markdown"/> to docs/model.md when it differs. Returns the file and whether it changed.</summary>
+    public static (string Path, bool Changed) Save(ModelProject project, string markdown)
+    {
+        var path = System.IO.Path.Combine(SolutionDirectory(project), RelativePath);
+        if (File.Exists(path) && File.ReadAllText(path) == markdown)
+        {
+            return (path, false);
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, markdown);
+        return (path, true);
+    }
+
     /// <summary>
     /// Rewrites the diagram after a scaffolder command changed the model and built the project. The command's own
     /// work is done by then, so a failure here is a warning naming the command to run, not a failed command.
     /// </summary>
-    public static void RewriteAfterChange(ModelProject project)
-    {
-        try
-        {
-            var (path, changed) = Write(project);
-            if (changed)
-            {
-                Console.WriteLine($"Updated {System.IO.Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/')}.");
-            }
-        }
-        catch (CommandFailedException exception)
-        {
-            Console.Error.WriteLine($"warning: {RelativePath} was not updated: {exception.Message}");
-        }
-    }
+    public static void RewriteAfterChange(ModelProject project) => PendingDiagram.Start(project).Complete();
 
     /// <summary>bin/&lt;configuration&gt;/&lt;framework&gt;/&lt;Name&gt;.dll with its deps.json, the most recently built one.</summary>
     private static string BuiltAssembly(ModelProject project)
