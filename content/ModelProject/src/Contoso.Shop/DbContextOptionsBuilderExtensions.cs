@@ -46,31 +46,19 @@ public static class DbContextOptionsBuilderExtensions
     /// <c>MigrationsAssembly("Contoso.Shop.Migrations")</c>.
 #endif
     /// </summary>
+    public static DbContextOptionsBuilder<ContosoShopDbContext> UseContosoShopModel(
+        this DbContextOptionsBuilder<ContosoShopDbContext> options,
+        string connectionString,
+        TimeProvider timeProvider,
 #if (AuditUser)
-    public static DbContextOptionsBuilder<ContosoShopDbContext> UseContosoShopModel(
-        this DbContextOptionsBuilder<ContosoShopDbContext> options,
-        string connectionString,
-        TimeProvider timeProvider,
         ICurrentUser currentUser,
+#endif
 #if (UseSqlite)
         Action<SqliteDbContextOptionsBuilder>? providerOptions = null) =>
 #elif (UseSqlServer)
         Action<SqlServerDbContextOptionsBuilder>? providerOptions = null) =>
 #else
         Action<NpgsqlDbContextOptionsBuilder>? providerOptions = null) =>
-#endif
-#else
-    public static DbContextOptionsBuilder<ContosoShopDbContext> UseContosoShopModel(
-        this DbContextOptionsBuilder<ContosoShopDbContext> options,
-        string connectionString,
-        TimeProvider timeProvider,
-#if (UseSqlite)
-        Action<SqliteDbContextOptionsBuilder>? providerOptions = null) =>
-#elif (UseSqlServer)
-        Action<SqlServerDbContextOptionsBuilder>? providerOptions = null) =>
-#else
-        Action<NpgsqlDbContextOptionsBuilder>? providerOptions = null) =>
-#endif
 #endif
         options
 #if (UseSqlite)
