@@ -41,7 +41,7 @@ internal static class Migrations
         var folder = Path.Combine(project.Directory, "Migrations");
         var before = Snapshot(folder);
         Console.WriteLine($"Adding migration {migration}{(project.Database.Length > 0 ? $" ({project.Database})" : "")}...");
-        if (Run(project.Directory, "ef", "migrations", "add", migration, "--no-build") != 0)
+        if (Ef(project, "migrations", "add", migration, "--no-build") != 0)
         {
             diagram.Discard();
             Restore(folder, before);
@@ -144,8 +144,13 @@ internal static class Migrations
     public static bool Build(ModelProject project) =>
         Run(project.Directory, "build", "--no-restore", "-nologo", "-v", "q", "-clp:NoSummary") == 0;
 
-    /// <summary>Runs <c>dotnet ef ...</c> in the project; its exit code.</summary>
-    public static int Ef(ModelProject project, params string[] arguments) => Run(project.Directory, ["ef", .. arguments]);
+    /// <summary>
+    /// Runs <c>dotnet ef ...</c> in the project; its exit code. With <c>--no-build</c>, ef.dll is started directly as
+    /// dotnet-ef would start it (<see cref="EfCommandLine"/>), which saves dotnet-ef's MSBuild evaluation of the project;
+    /// when an input for that is missing, plain <c>dotnet ef</c> runs instead.
+    /// </summary>
+    public static int Ef(ModelProject project, params string[] arguments) =>
+        Run(project.Directory, [.. EfCommandLine.For(project, arguments) ?? ["ef", .. arguments]]);
 
     /// <summary>
     /// The project's migrations as <c>dotnet ef migrations list --json</c> gives them: (id, applied), applied null when
@@ -154,7 +159,8 @@ internal static class Migrations
     public static IReadOnlyList<(string Id, bool? Applied)>? List(ModelProject project)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project.Directory, UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "ef", "migrations", "list", "--no-build", "--json" })
+        string[] command = ["migrations", "list", "--no-build", "--json"];
+        foreach (var argument in EfCommandLine.For(project, command) ?? ["ef", .. command])
         {
             start.ArgumentList.Add(argument);
         }

@@ -73,7 +73,7 @@ internal static class ModelDiagramFile
     public static void RewriteAfterChange(ModelProject project) => PendingDiagram.Start(project).Complete();
 
     /// <summary>bin/&lt;configuration&gt;/&lt;framework&gt;/&lt;Name&gt;.dll with its deps.json, the most recently built one.</summary>
-    private static string BuiltAssembly(ModelProject project)
+    internal static string BuiltAssembly(ModelProject project)
     {
         var bin = System.IO.Path.Combine(project.Directory, "bin");
         var candidates = Directory.Exists(bin)
@@ -138,7 +138,7 @@ internal static class ModelDiagramFile
     }
 
     /// <summary>The NuGet package folders the project was restored from (obj/project.assets.json), where its deps.json points.</summary>
-    private static IEnumerable<string> PackageFolders(ModelProject project)
+    internal static IReadOnlyList<string> PackageFolders(ModelProject project)
     {
         var assets = System.IO.Path.Combine(project.Directory, "obj", "project.assets.json");
         if (!File.Exists(assets))
