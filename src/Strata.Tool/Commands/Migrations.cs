@@ -30,7 +30,7 @@ internal static class Migrations
     public static string Add(ModelProject project, string migration, ChangeSet changes, string rerun, Action<string>? edit = null)
     {
         Console.WriteLine($"Building {project.Name}...");
-        if (Run(project.Directory, "build", "--no-restore", "-nologo", "-v", "q", "-clp:NoSummary") != 0)
+        if (!Build(project))
         {
             changes.Undo();
             throw new CommandFailedException($"{project.Name} does not build (see the errors above), so nothing was added. Fix the errors, then run: {rerun}");
@@ -141,8 +141,8 @@ internal static class Migrations
     public static Dictionary<string, byte[]> SnapshotOf(ModelProject project) => Snapshot(Path.Combine(project.Directory, "Migrations"));
 
     /// <summary>Builds the project quietly (its errors on the console); whether it built.</summary>
-    public static bool Build(ModelProject project) =>
-        Run(project.Directory, "build", "--no-restore", "-nologo", "-v", "q", "-clp:NoSummary") == 0;
+    public static bool Build(ModelProject project, bool restore = false) =>
+        Run(project.Directory, ["build", .. restore ? Array.Empty<string>() : ["--no-restore"], "-nologo", "-v", "q", "-clp:NoSummary"]) == 0;
 
     /// <summary>
     /// Runs <c>dotnet ef ...</c> in the project; its exit code. With <c>--no-build</c>, ef.dll is started directly as

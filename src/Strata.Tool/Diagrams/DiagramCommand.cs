@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Strata.Tool.Project;
 
 namespace Strata.Tool.Diagrams;
@@ -12,15 +11,8 @@ internal static class DiagramCommand
         if (!noBuild)
         {
             Console.WriteLine($"Building {project.Name}...");
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project.Directory, UseShellExecute = false };
-            foreach (var argument in new[] { "build", "-nologo", "-v", "q", "-clp:NoSummary" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var build = Process.Start(start) ?? throw new CommandFailedException("could not start dotnet; is the .NET SDK on the PATH?");
-            build.WaitForExit();
-            if (build.ExitCode != 0)
+            // Restores too: `diagram` may be the first command run on a fresh clone.
+            if (!Commands.Migrations.Build(project, restore: true))
             {
                 throw new CommandFailedException($"{project.Name} does not build (see the errors above), so {ModelDiagramFile.RelativePath} was not written. Fix the errors, then run: {ModelDiagramFile.Command}");
             }
