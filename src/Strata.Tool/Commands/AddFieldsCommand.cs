@@ -64,7 +64,7 @@ internal static class AddFieldsCommand
         // Existing rows get the :default value: EF Core writes AddColumn(..., defaultValue: 0 or ""), which we replace.
         // The model keeps no database default, so a later insert stores exactly what the entity holds.
         var defaults = fields.Where(field => field.Default is not null)
-            .ToDictionary(field => field.Name, field => new FieldCode(field, entity).MigrationLiteral());
+            .ToDictionary(field => project.DatabaseName(field.Name), field => new FieldCode(field, entity).MigrationLiteral());
         var table = TableName(project, entity);
         Migrations.Add(project, migration, changes, rerun, file =>
         {
@@ -112,7 +112,7 @@ internal static class AddFieldsCommand
         return null;
     }
 
-    /// <summary>The entity's table: the ToTable(...) in its configuration, else the plural the convention gives.</summary>
+    /// <summary>The entity's table: the ToTable(...) in its configuration, else the plural the convention gives (in snake_case where the project says so).</summary>
     private static string TableName(ModelProject project, EntityContext entity)
     {
         var configuration = project.FindClass(entity.Name + "Configuration")!;
@@ -120,6 +120,6 @@ internal static class AddFieldsCommand
             .FirstOrDefault(call => call.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToTable" });
         return toTable?.ArgumentList.Arguments.FirstOrDefault()?.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal
             ? literal.Token.ValueText
-            : EnglishPlural.Of(entity.Name);
+            : project.DatabaseName(EnglishPlural.Of(entity.Name));
     }
 }

@@ -80,7 +80,7 @@ internal static class NewEntityCommand
 
             var entity = new EntityContext(options.Name, plan.Plural, Names.Variable(options.Name), project.DbContext, project.KeyType());
             project.Register(new EntityClass(options.Name, projectFiles.Entity, true, changes.Open(projectFiles.Entity).Namespace, ["BaseEntity"]));
-            new Scaffolder(project, changes).Scaffold(entity, projectFiles, plan.Fields, options.Plural.Length > 0 ? options.Plural : null);
+            new Scaffolder(project, changes).Scaffold(entity, projectFiles, plan.Fields, options.Plural.Length > 0 ? project.DatabaseName(options.Plural) : null);
             changes.Open(projectFiles.Configuration).SortUsings();
             changes.Open(projectFiles.Validator).SortUsings();
             changes.Create(plan.DbSetFile, DbSetFile(project, options.Name, plan.Plural, changes.Open(projectFiles.Entity).Namespace));

@@ -38,6 +38,16 @@ internal sealed class ModelProject
     public string Database { get; }
 
     /// <summary>
+    /// Whether the database names are snake_case (the project's StrataNaming property is <c>snake_case</c>): then
+    /// EFCore.NamingConventions names the columns and the project's convention the tables, as <see cref="DatabaseName"/> says.
+    /// Projects without the property (made before --naming existed) use EF Core's own names.
+    /// </summary>
+    public bool SnakeCaseNaming { get; private init; }
+
+    /// <summary>The name the project's model gives a table or column that EF Core would call <paramref name="name"/>.</summary>
+    public string DatabaseName(string name) => SnakeCaseNaming ? Names.SnakeCase(name) : name;
+
+    /// <summary>
     /// The model project named by <paramref name="project"/> (a folder or .csproj), or else the first folder
     /// from <paramref name="workingDirectory"/> upwards that holds a .csproj with a StrataDbContext property.
     /// </summary>
@@ -85,7 +95,10 @@ internal sealed class ModelProject
             throw new InputException($"{Path.GetFileName(file)}: StrataDbContext '{dbContext}' is not a class name; set it to the project's DbContext class.");
         }
 
-        return new ModelProject(file, rootNamespace, dbContext, Property("StrataDatabase") ?? "");
+        return new ModelProject(file, rootNamespace, dbContext, Property("StrataDatabase") ?? "")
+        {
+            SnakeCaseNaming = Property("StrataNaming") == "snake_case",
+        };
     }
 
     /// <summary>The project's C# files, bin, obj and Migrations left out.</summary>

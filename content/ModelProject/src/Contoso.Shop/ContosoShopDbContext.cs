@@ -36,6 +36,17 @@ public partial class ContosoShopDbContext : DbContext
         // a delete with the children unloaded gets from the database, instead of an InvalidOperationException from Remove.
         ChangeTracker.CascadeDeleteTiming = CascadeTiming.OnSaveChanges;
     }
+#if (SnakeCaseNaming)
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // The database's names are part of the model, so the context sets them itself: dependency injection,
+        // dotnet ef and the tests all see order_lines, created_at and pk_orders. EFCore.NamingConventions names
+        // columns, keys and indexes; PluralTableNameConvention and ValueRuleCheckConstraintConvention name tables
+        // and CHECK constraints with the same snake_case rewriter.
+        optionsBuilder.UseSnakeCaseNamingConvention();
+    }
+#endif
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

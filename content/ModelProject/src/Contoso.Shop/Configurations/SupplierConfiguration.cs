@@ -22,8 +22,12 @@ public sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
 
         // A country code has exactly two letters, as AddressValidator says. The column's length only caps it
         // (and a fixed-length column pads a single letter), so the database checks the exact length too.
-#if (UseSqlServer)
+#if (UseSqlServer && SnakeCaseNaming)
+        builder.ToTable(table => table.HasCheckConstraint("ck_suppliers_address_country_code_length", "LEN([address_country_code]) = 2"));
+#elif (UseSqlServer)
         builder.ToTable(table => table.HasCheckConstraint("CK_Suppliers_Address_CountryCode_Length", "LEN([Address_CountryCode]) = 2"));
+#elif (SnakeCaseNaming)
+        builder.ToTable(table => table.HasCheckConstraint("ck_suppliers_address_country_code_length", "length(\"address_country_code\") = 2"));
 #else
         builder.ToTable(table => table.HasCheckConstraint("CK_Suppliers_Address_CountryCode_Length", "length(\"Address_CountryCode\") = 2"));
 #endif

@@ -26,11 +26,19 @@ public sealed class ConventionModelTests
     });
 
     [Theory]
+#if (SnakeCaseNaming)
+    [InlineData(typeof(Person), "people")]
+    [InlineData(typeof(Category), "categories")]
+    [InlineData(typeof(Animal), "animals")]
+    [InlineData(typeof(Dog), "dogs")]
+    [InlineData(typeof(Cat), "cats")]
+#else
     [InlineData(typeof(Person), "People")]
     [InlineData(typeof(Category), "Categories")]
     [InlineData(typeof(Animal), "Animals")]
     [InlineData(typeof(Dog), "Dogs")]
     [InlineData(typeof(Cat), "Cats")]
+#endif
     public void Each_table_is_named_after_the_plural_of_its_entity(Type entityType, string expectedTable)
     {
         Assert.Equal(expectedTable, LazyModel.Value.FindEntityType(entityType)!.GetTableName());
@@ -42,19 +50,28 @@ public sealed class ConventionModelTests
     [InlineData(typeof(Lorry))]
     public void A_table_per_hierarchy_keeps_one_table_named_after_its_root(Type entityType)
     {
+#if (SnakeCaseNaming)
+        Assert.Equal("vehicles", LazyModel.Value.FindEntityType(entityType)!.GetTableName());
+#else
         Assert.Equal("Vehicles", LazyModel.Value.FindEntityType(entityType)!.GetTableName());
+#endif
     }
 
     [Theory]
+#if (SnakeCaseNaming)
+    [InlineData("dogs")]
+    [InlineData("cats")]
+#else
     [InlineData("Dogs")]
     [InlineData("Cats")]
+#endif
     public void A_table_per_type_row_is_deleted_with_its_base_row(string derivedTable)
     {
         // EF links a derived table to its base table by primary key; that link is part of the row, not a
         // reference to another row, so RestrictDeleteConvention must leave it cascading.
         var link = Assert.Single(LazyModel.Value.GetRelationalModel().FindTable(derivedTable, schema: null)!.ForeignKeyConstraints);
 
-        Assert.Equal("Animals", link.PrincipalTable.Name);
+        Assert.Equal(LazyModel.Value.FindEntityType(typeof(Animal))!.GetTableName(), link.PrincipalTable.Name);
         Assert.Equal(ReferentialAction.Cascade, link.OnDeleteAction);
     }
 
@@ -71,8 +88,9 @@ public sealed class ConventionModelTests
             await context.SaveChangesAsync();
 
             // Another application (or a script) deletes the animal: its Dogs row must go with it.
+            var animals = context.Model.FindEntityType(typeof(Animal))!;
             await context.ExecuteRawAsync(
-                $"DELETE FROM {context.Delimit("Animals")} WHERE {context.Delimit("Id")} = {dog.Id}");
+                $"DELETE FROM {context.Delimit(animals.GetTableName()!)} WHERE {context.Delimit(ModelCatalog.KeyColumn(animals))} = {dog.Id}");
 
             Assert.Equal(0, await context.CountRowsAsync(context.Model.FindEntityType(typeof(Dog))!));
         }

@@ -1,4 +1,7 @@
 using Contoso.Shop.Common;
+#if (SnakeCaseNaming)
+using Contoso.Shop.Common.Conventions;
+#endif
 using Contoso.Shop.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -24,7 +27,13 @@ public sealed class ModelConventionTests
         var configured = ((IConventionEntityType)tableOwner).GetTableNameConfigurationSource() is ConfigurationSource.Explicit or ConfigurationSource.DataAnnotation;
 
         Assert.True(configured || dbSet is not null, $"{tableOwner.ClrType.Name} has no DbSet on {nameof(ContosoShopDbContext)}: add one under DbSets/.");
+#if (SnakeCaseNaming)
+        Assert.True(
+            configured || PluralTableNameConvention.TableName(dbSet!.Name) == entity.GetTableName(),
+            $"{entityName} is stored in table '{entity.GetTableName()}', but its DbSet is named '{dbSet?.Name}' (table '{PluralTableNameConvention.TableName(dbSet?.Name ?? "")}').");
+#else
         Assert.True(configured || dbSet!.Name == entity.GetTableName(), $"{entityName} is stored in table '{entity.GetTableName()}', but its DbSet is named '{dbSet?.Name}'.");
+#endif
     }
 
     [EntityTheory(NeedsDatabase = false)]

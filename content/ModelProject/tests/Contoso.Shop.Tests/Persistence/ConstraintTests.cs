@@ -90,7 +90,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
         foreach (var property in required)
         {
             var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
-                $"UPDATE {context.Delimit(entityType.GetTableName()!)} SET {context.Delimit(ColumnName(property, entityType))} = NULL WHERE {context.Delimit("Id")} = {row.Id}"));
+                $"UPDATE {context.Delimit(entityType.GetTableName()!)} SET {context.Delimit(ColumnName(property, entityType))} = NULL WHERE {context.Delimit(ModelCatalog.KeyColumn(entityType))} = {row.Id}"));
 
             Assert.Equal(ConstraintKind.NotNull, DatabaseErrorClassifier.Classify(error)?.Kind);
         }
@@ -125,7 +125,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
             }
 
             var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
-                $"UPDATE {context.Delimit(table)} SET {context.Delimit(column)} = {badValue} WHERE {context.Delimit("Id")} = {row.Id}"));
+                $"UPDATE {context.Delimit(table)} SET {context.Delimit(column)} = {badValue} WHERE {context.Delimit(ModelCatalog.KeyColumn(entityType))} = {row.Id}"));
 
             Assert.Equal(ConstraintKind.Check, DatabaseErrorClassifier.Classify(error)?.Kind);
         }

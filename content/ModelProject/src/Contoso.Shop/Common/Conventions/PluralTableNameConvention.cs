@@ -1,3 +1,7 @@
+#if (SnakeCaseNaming)
+using System.Globalization;
+using EFCore.NamingConventions.Internal;
+#endif
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,11 +16,31 @@ namespace Contoso.Shop.Common.Conventions;
 /// this convention. In an inheritance hierarchy each table is named after the type it belongs to: one
 /// table for a hierarchy mapped table-per-hierarchy (<c>Vehicles</c>), one per type for
 /// table-per-type (<c>Animals</c>, <c>Dogs</c>, <c>Cats</c>).
+#if (SnakeCaseNaming)
+/// The plural is then written in snake_case (<c>OrderLines</c> → <c>order_lines</c>), like the columns.
+#endif
 /// </summary>
 public sealed class PluralTableNameConvention : IModelFinalizingConvention
 {
+#if (SnakeCaseNaming)
+    // The rewriter EFCore.NamingConventions names the columns with, so a table and its columns split words alike.
+    private static readonly SnakeCaseNameRewriter SnakeCase = new(CultureInfo.InvariantCulture);
+
+    /// <summary>The table for a plural: <c>OrderLines</c> → <c>order_lines</c>.</summary>
+    public static string TableName(string plural) => SnakeCase.RewriteName(plural);
+
+#endif
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
+#if (SnakeCaseNaming)
+        // EFCore.NamingConventions writes the (snake_case) table name on a derived type mapped table-per-hierarchy
+        // too. Such a type lives in its base type's table: drop the name so it follows the base type's plural.
+        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().Where(type => type.BaseType is { } baseType && type.GetTableName() == baseType.GetTableName()))
+        {
+            entityType.Builder.HasNoAnnotation(RelationalAnnotationNames.TableName);
+        }
+
+#endif
         foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
         {
             // Owned types live in their owner's table, and so do derived types mapped table-per-hierarchy
@@ -33,7 +57,11 @@ public sealed class PluralTableNameConvention : IModelFinalizingConvention
                 continue;
             }
 
+#if (SnakeCaseNaming)
+            entityType.Builder.ToTable(TableName(EnglishPlural.Of(entityType.ShortName())));
+#else
             entityType.Builder.ToTable(EnglishPlural.Of(entityType.ShortName()));
+#endif
         }
     }
 }

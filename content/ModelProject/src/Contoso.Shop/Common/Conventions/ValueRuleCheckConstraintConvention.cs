@@ -1,4 +1,7 @@
 using System.Globalization;
+#if (SnakeCaseNaming)
+using EFCore.NamingConventions.Internal;
+#endif
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,11 +19,27 @@ namespace Contoso.Shop.Common.Conventions;
 /// <c>IsAtMost(n)</c> not below or above its bound;</item>
 /// <item>on SQLite, which ignores column lengths, a string may not exceed its max length.</item>
 /// </list>
-/// Constraints are named <c>CK_{Table}_{Column}_{Rule}</c>. (EF Core has a <c>CheckConstraintConvention</c>
-/// of its own, hence the longer name.)
+#if (SnakeCaseNaming)
+/// Constraints are named by <see cref="ConstraintName"/>: <c>ck_{table}_{column}_{rule}</c>, e.g.
+/// <c>ck_products_price_non_negative</c>. (EF Core has a <c>CheckConstraintConvention</c> of its own, hence the longer name.)
+#else
+/// Constraints are named by <see cref="ConstraintName"/>: <c>CK_{Table}_{Column}_{Rule}</c>, e.g.
+/// <c>CK_Products_Price_NonNegative</c>. (EF Core has a <c>CheckConstraintConvention</c> of its own, hence the longer name.)
+#endif
 /// </summary>
 public sealed class ValueRuleCheckConstraintConvention(ISqlGenerationHelper sql, bool isSqlite) : IModelFinalizingConvention
 {
+#if (SnakeCaseNaming)
+    // The rewriter EFCore.NamingConventions names keys and indexes with: ck_ names read like pk_, fk_ and ix_ ones.
+    private static readonly SnakeCaseNameRewriter SnakeCase = new(CultureInfo.InvariantCulture);
+
+    /// <summary>The name of the CHECK constraint for <paramref name="rule"/> (<c>NonNegative</c>, <c>Min</c>, <c>Max</c>, <c>Enum</c>, <c>MaxLength</c>) on a column.</summary>
+    public static string ConstraintName(string table, string column, string rule) => SnakeCase.RewriteName($"CK_{table}_{column}_{rule}");
+#else
+    /// <summary>The name of the CHECK constraint for <paramref name="rule"/> (<c>NonNegative</c>, <c>Min</c>, <c>Max</c>, <c>Enum</c>, <c>MaxLength</c>) on a column.</summary>
+    public static string ConstraintName(string table, string column, string rule) => $"CK_{table}_{column}_{rule}";
+#endif
+
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
         foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
@@ -40,7 +59,7 @@ public sealed class ValueRuleCheckConstraintConvention(ISqlGenerationHelper sql,
 
                 foreach (var (rule, condition) in RulesFor(property, sql.DelimitIdentifier(column)))
                 {
-                    entityType.Builder.HasCheckConstraint($"CK_{table}_{column}_{rule}", condition);
+                    entityType.Builder.HasCheckConstraint(ConstraintName(table, column, rule), condition);
                 }
 
                 property.Builder.HasNoAnnotation(ModelRules.NonNegativeAnnotation);

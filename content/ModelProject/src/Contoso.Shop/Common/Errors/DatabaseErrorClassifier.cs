@@ -15,8 +15,13 @@ namespace Contoso.Shop.Common.Errors;
 /// SQL Server names the constraint, table and column only in the message, worded in the server's (or
 /// the login's) language. The words are never read: the names are the quoted arguments of the message,
 /// which every translation keeps, and a 547 is a CHECK violation when the constraint is named
+#if (SnakeCaseNaming)
+/// <c>ck_…</c> (every CHECK of this model is; name your own CHECK constraints the same way), else a
+/// foreign key violation.
+#else
 /// <c>CK_…</c> (every CHECK of this model is; name your own CHECK constraints the same way), else a
 /// foreign key violation.
+#endif
 /// </summary>
 public static partial class DatabaseErrorClassifier
 {
@@ -45,7 +50,7 @@ public static partial class DatabaseErrorClassifier
 
             // "… constraint "CK_Products_Price_NonNegative" … database "Shop", table "dbo.Products", column 'Price'."
             547 => new(
-                firstUnqualified?.StartsWith("CK_", StringComparison.Ordinal) == true ? ConstraintKind.Check : ConstraintKind.ForeignKey,
+                firstUnqualified?.StartsWith("CK_", StringComparison.OrdinalIgnoreCase) == true ? ConstraintKind.Check : ConstraintKind.ForeignKey,
                 table,
                 firstUnqualified,
                 Names(SingleQuotedName(), message).LastOrDefault(name => !name.Contains('.'))),
