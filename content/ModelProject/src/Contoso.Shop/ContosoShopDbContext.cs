@@ -113,6 +113,7 @@ public partial class ContosoShopDbContext : DbContext
         configurationBuilder.Conventions.Add(_ => new UtcDateTimeConvention());
         configurationBuilder.Conventions.Add(_ => new PluralTableNameConvention());
         configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
+        configurationBuilder.Conventions.Add(_ => new AuditIndexConvention());
 #if (SoftDelete)
         configurationBuilder.Conventions.Add(services => new SoftDeleteUniqueIndexConvention(services.GetRequiredService<ISqlGenerationHelper>()));
 #endif
