@@ -11,7 +11,8 @@ namespace Strata.Tool.Tests;
 /// </summary>
 public sealed partial class FakeModelProject : IDisposable
 {
-    public FakeModelProject(string rootNamespace = "Shop", string database = "Sqlite")
+    /// <param name="idType">The StrataIdType property (int, long or guid), or null for a project made before it existed.</param>
+    public FakeModelProject(string rootNamespace = "Shop", string database = "Sqlite", string? idType = null)
     {
         RootNamespace = rootNamespace;
         Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "strata-tool-tests", Guid.NewGuid().ToString("N"), rootNamespace);
@@ -24,7 +25,7 @@ public sealed partial class FakeModelProject : IDisposable
               <PropertyGroup>
                 <RootNamespace>{rootNamespace}</RootNamespace>
                 <StrataDbContext>{context}</StrataDbContext>
-                <StrataDatabase>{database}</StrataDatabase>
+                <StrataDatabase>{database}</StrataDatabase>{(idType is null ? "" : $"\n    <StrataIdType>{idType}</StrataIdType>")}
               </PropertyGroup>
             </Project>
             """);
@@ -43,12 +44,12 @@ public sealed partial class FakeModelProject : IDisposable
 
             public abstract class BaseEntity
             {
-                public int Id { get; private set; }
+                public {{KeyType(idType)}} Id { get; private set; }
             }
             """);
         foreach (var sample in new[] { "Entities/Supplier.cs", "Entities/Product.cs", "Entities/Address.cs", "Entities/ProductStatus.cs", "Configurations/ProductConfiguration.cs", "Configurations/SupplierConfiguration.cs", "Validators/ProductValidator.cs", "DbSets/ContosoShopDbContext.Products.cs" })
         {
-            var text = File.ReadAllText(System.IO.Path.Combine(Repository.ModelProjectSource, sample))
+            var text = IdTypeConditional().Replace(File.ReadAllText(System.IO.Path.Combine(Repository.ModelProjectSource, sample)), KeyTypeLine(idType))
                 .Replace("Contoso.Shop", rootNamespace, StringComparison.Ordinal)
                 .Replace("ContosoShopDbContext", context, StringComparison.Ordinal);
             Write(sample.Replace("ContosoShopDbContext", context, StringComparison.Ordinal), text);
@@ -115,6 +116,20 @@ public sealed partial class FakeModelProject : IDisposable
 
     [GeneratedRegex(@"#if \(auditable\)\n(.*\n)#else\n.*\n#endif\n")]
     private static partial Regex AuditableConditional();
+
+    private static string KeyType(string? idType) => idType switch
+    {
+        "guid" => "Guid",
+        "long" => "long",
+        _ => "int",
+    };
+
+    // The sample's `#if (idType == "guid") … #elif (idType == "long") … #else … #endif` (the key type of a foreign key), as the engine resolves it.
+    private static MatchEvaluator KeyTypeLine(string? idType) =>
+        match => idType switch { "guid" => match.Groups[1].Value, "long" => match.Groups[2].Value, _ => match.Groups[3].Value };
+
+    [GeneratedRegex(@"#if \(idType == ""guid""\)\n(.*\n)#elif \(idType == ""long""\)\n(.*\n)#else\n(.*\n)#endif\n")]
+    private static partial Regex IdTypeConditional();
 }
 
 /// <summary>Paths in this repository.</summary>

@@ -98,6 +98,7 @@ internal sealed class ModelProject
         return new ModelProject(file, rootNamespace, dbContext, Property("StrataDatabase") ?? "")
         {
             SnakeCaseNaming = Property("StrataNaming") == "snake_case",
+            IdType = Property("StrataIdType"),
         };
     }
 
@@ -198,9 +199,27 @@ internal sealed class ModelProject
         return constant?.Initializer?.Value is LiteralExpressionSyntax literal && literal.Token.Value is int length ? length : null;
     }
 
-    /// <summary>The type of the entities' key (BaseEntity.Id): <c>int</c> unless the project changed it.</summary>
+    /// <summary>The StrataIdType property (<c>int</c>, <c>long</c> or <c>guid</c>), or null in a project made before it existed.</summary>
+    public string? IdType { get; private init; }
+
+    /// <summary>
+    /// The C# type of the entities' key and of every foreign key the tool writes: <c>int</c>, <c>long</c> or <c>Guid</c>
+    /// from the StrataIdType property, the way the provider comes from StrataDatabase; in a project without the
+    /// property, the type of BaseEntity.Id (<c>int</c> unless the project changed it).
+    /// </summary>
     public string KeyType()
     {
+        if (IdType is not null)
+        {
+            return IdType.ToLowerInvariant() switch
+            {
+                "int" => "int",
+                "long" => "long",
+                "guid" => "Guid",
+                _ => throw new InputException($"{Path.GetFileName(ProjectFile)}: StrataIdType '{IdType}' is not a key type; set it to int, long or guid (the type of BaseEntity.Id)."),
+            };
+        }
+
         var baseEntity = FindClass("BaseEntity");
         if (baseEntity is null)
         {

@@ -4,6 +4,9 @@ using System.Linq.Expressions;
 using Contoso.Shop.Common;
 using Contoso.Shop.Common.Conventions;
 using Contoso.Shop.Common.Errors;
+#if (idType == "guid" && !UseSqlServer)
+using Contoso.Shop.Common.Keys;
+#endif
 #if (SoftDelete)
 using Contoso.Shop.Common.SoftDelete;
 #endif
@@ -11,6 +14,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+#if (idType == "guid" && UseSqlServer)
+using Microsoft.EntityFrameworkCore.ValueGeneration;
+#endif
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Contoso.Shop;
@@ -86,6 +92,19 @@ public partial class ContosoShopDbContext : DbContext
 #else
             // Maps to PostgreSQL's xmin system column: no extra column, changes on every write.
             modelBuilder.Entity(entityType.ClrType).Property(nameof(BaseEntity.Version)).IsRowVersion();
+#endif
+#if (idType == "guid")
+
+            // Keys are made when an entity is added, in an order the provider's index keeps: inserts land at its end.
+            if (entityType.BaseType is null)
+            {
+#if (UseSqlServer)
+                // uniqueidentifier sorts by its last six bytes first; EF Core's sequential generator counts up in those.
+                modelBuilder.Entity(entityType.ClrType).Property(nameof(BaseEntity.Id)).HasValueGenerator<SequentialGuidValueGenerator>();
+#else
+                modelBuilder.Entity(entityType.ClrType).Property(nameof(BaseEntity.Id)).HasValueGenerator<SequentialGuidV7ValueGenerator>();
+#endif
+            }
 #endif
 #if (SoftDelete)
 

@@ -18,7 +18,13 @@ public class Product : AuditableEntity
 
     public ProductStatus Status { get; set; }
 
+#if (idType == "guid")
+    public Guid SupplierId { get; set; }
+#elif (idType == "long")
+    public long SupplierId { get; set; }
+#else
     public int SupplierId { get; set; }
+#endif
 
     public Supplier Supplier { get; set; } = null!;
 }

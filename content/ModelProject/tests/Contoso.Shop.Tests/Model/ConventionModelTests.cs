@@ -90,7 +90,7 @@ public sealed class ConventionModelTests
             // Another application (or a script) deletes the animal: its Dogs row must go with it.
             var animals = context.Model.FindEntityType(typeof(Animal))!;
             await context.ExecuteRawAsync(
-                $"DELETE FROM {context.Delimit(animals.GetTableName()!)} WHERE {context.Delimit(ModelCatalog.KeyColumn(animals))} = {dog.Id}");
+                $"DELETE FROM {context.Delimit(animals.GetTableName()!)} WHERE {context.Delimit(ModelCatalog.KeyColumn(animals))} = {context.SqlLiteral(dog.Id)}");
 
             Assert.Equal(0, await context.CountRowsAsync(context.Model.FindEntityType(typeof(Dog))!));
         }
