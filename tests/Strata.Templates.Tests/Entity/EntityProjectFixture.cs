@@ -35,7 +35,7 @@ public sealed class EntityProject(EntityShop shop, IReadOnlyDictionary<string, P
     /// <summary>The <c>dotnet new entity</c> run for each entity name.</summary>
     public IReadOnlyDictionary<string, ProcessResult> Runs { get; } = runs;
 
-    /// <summary><c>dotnet strata add-fields Product "<see cref="ProductFields.AddedSpec"/>"</c>, after the commands.</summary>
+    /// <summary><c>dotnet strata add-fields</c> (Product "<see cref="ProductFields.AddedSpec"/>" unless the fixture says otherwise), after the commands.</summary>
     public ProcessResult AddFields { get; } = addFields;
 }
 
@@ -151,6 +151,15 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>The <c>dotnet new entity</c> commands this fixture runs, in order (<see cref="Commands"/> unless a fixture has its own).</summary>
+    protected virtual IReadOnlyList<EntityCommand> EntityCommands => Commands;
+
+    /// <summary>Options of <c>dotnet new modelproject</c> beyond <c>-n Shop --no-sample --database</c>.</summary>
+    protected virtual IReadOnlyList<string> ModelProjectOptions => [];
+
+    /// <summary>The entity and field specs of the <c>dotnet strata add-fields</c> run after the commands.</summary>
+    protected virtual (string Entity, string Specs) AddedFields => ("Product", ProductFields.AddedSpec);
+
     /// <summary>Runs between the last <c>dotnet new entity</c> and <c>add-fields</c> (e.g. to put a row in the table first).</summary>
     protected virtual Task BeforeAddFieldsAsync(TemplateHive hive, EntityShop shop) => Task.CompletedTask;
 
@@ -201,12 +210,12 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
     private async Task<EntityProject> CreateAsync(TemplateHive hive)
     {
         var stopwatch = Stopwatch.StartNew();
-        var shop = await EntityShop.CreateAsync(hive, Database);
+        var shop = await EntityShop.CreateAsync(hive, Database, [.. ModelProjectOptions]);
         await shop.RestoreAsync();
         Log($"dotnet new modelproject + tool restore + restore: {stopwatch.Elapsed.TotalSeconds:F1} s");
 
         var runs = new Dictionary<string, ProcessResult>(StringComparer.Ordinal);
-        foreach (var command in Commands)
+        foreach (var command in EntityCommands)
         {
             // Keep going after a failure: each command's own test reports it, with its output.
             var run = await shop.NewEntityAsync(command.Arguments);
@@ -215,8 +224,9 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
         }
 
         await BeforeAddFieldsAsync(hive, shop);
-        var addFields = await shop.StrataAsync("add-fields", "Product", ProductFields.AddedSpec);
-        Log($"dotnet strata add-fields Product \"{ProductFields.AddedSpec}\": {addFields.Duration.TotalSeconds:F1} s (exit {addFields.ExitCode})");
+        var (entity, specs) = AddedFields;
+        var addFields = await shop.StrataAsync("add-fields", entity, specs);
+        Log($"dotnet strata add-fields {entity} \"{specs}\": {addFields.Duration.TotalSeconds:F1} s (exit {addFields.ExitCode})");
         return new EntityProject(shop, runs, addFields);
     }
 }

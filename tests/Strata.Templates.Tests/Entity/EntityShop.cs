@@ -58,13 +58,13 @@ public sealed class EntityShop
     public static string TestsConnectionStringVariable => $"ConnectionStrings__{Name}Tests";
 
     /// <summary>
-    /// <c>dotnet new modelproject -n Shop --no-sample --database &lt;database&gt;</c> in a new empty folder;
+    /// <c>dotnet new modelproject -n Shop --no-sample --database &lt;database&gt; &lt;options&gt;</c> in a new empty folder;
     /// fails the calling test with the output unless it worked. Nothing is restored yet.
     /// </summary>
-    public static async Task<EntityShop> CreateAsync(TemplateHive hive, string database)
+    public static async Task<EntityShop> CreateAsync(TemplateHive hive, string database, params string[] options)
     {
         var workingDirectory = hive.CreateTempDirectory($"entity-{database.ToLowerInvariant()}");
-        var creation = await hive.RunDotnetNewAsync(workingDirectory, "modelproject", "-n", Name, "--no-sample", "--database", database);
+        var creation = await hive.RunDotnetNewAsync(workingDirectory, ["modelproject", "-n", Name, "--no-sample", "--database", database, .. options]);
         Assert.True(creation.Succeeded, $"dotnet new modelproject failed:\n{creation.Describe()}");
         var root = Path.Combine(workingDirectory, Name);
         Assert.True(Directory.Exists(Path.Combine(root, "src", Name)), $"dotnet new modelproject created no src/{Name} in {root}:\n{creation.Describe()}");
