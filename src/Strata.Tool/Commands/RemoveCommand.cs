@@ -159,7 +159,7 @@ internal static class RemoveCommand
 
         // The files it owns.
         changes.Delete(entity.File);
-        foreach (var name in new[] { entityName + "Configuration", entityName + "Validator" }.Concat(ownJoins.SelectMany(join => new[] { join, join + "Configuration" })))
+        foreach (var name in new[] { entityName + "Configuration", entityName + "Validator", entityName + "Queries" }.Concat(ownJoins.SelectMany(join => new[] { join, join + "Configuration" })))
         {
             if (project.FindClass(name) is { } owned)
             {

@@ -201,6 +201,8 @@ internal sealed class Scaffolder(ModelProject project, ChangeSet changes)
         {
             changes.Create(path, text);
         }
+
+        new QueriesFile(project, changes).AddScopes(entity, entityFile, fields);
     }
 
     /// <summary>
