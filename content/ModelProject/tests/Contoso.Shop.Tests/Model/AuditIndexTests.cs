@@ -1,0 +1,63 @@
+#if (AuditUser)
+using Contoso.Shop.Common;
+#endif
+using Contoso.Shop.Tests.Infrastructure;
+using Contoso.Shop.Tests.Model.ConventionModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Contoso.Shop.Tests.Model;
+
+/// <summary>
+/// AuditIndexConvention in the model, on every provider (SQL Server included, where QueryIndexTests cannot read the
+/// plans): each auditable table has the indexes of the shared scopes, <c>(CreatedAt, Id)</c> and <c>UpdatedAt</c>, once,
+/// in the table that holds the columns, whatever the inheritance mapping.
+/// </summary>
+public sealed class AuditIndexTests
+{
+    private static readonly Lazy<IRelationalModel> ConventionModelTables = new(() =>
+    {
+        // Building the model opens no connection, so any connection string will do.
+#if (AuditUser)
+        using var context = new ConventionModelDbContext(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel("Data Source=model-only", TimeProvider.System, AnonymousUser.Instance).Options);
+#else
+        using var context = new ConventionModelDbContext(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel("Data Source=model-only", TimeProvider.System).Options);
+#endif
+        return context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+    });
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(ModelCatalog.EntityNames), MemberType = typeof(ModelCatalog))]
+    public void Every_auditable_entity_has_the_indexes_of_the_shared_scopes(string entity)
+    {
+        var entityType = ModelCatalog.Entity(entity);
+        Skip.IfNot(entityType.FindProperty("CreatedAt") is not null && entityType.FindProperty("UpdatedAt") is not null, $"{entity} has no audit columns: the test does not apply.");
+
+        var indexes = entityType.GetIndexes().Select(index => string.Join(", ", index.Properties.Select(property => property.Name))).ToList();
+
+        Assert.Contains("CreatedAt, Id", indexes);
+        Assert.Contains("UpdatedAt", indexes);
+    }
+
+    [Theory]
+    [InlineData("Animals", true)]
+    [InlineData("Dogs", false)]
+    [InlineData("Cats", false)]
+    [InlineData("Vehicles", true)]
+    [InlineData("People", true)]
+    public void Each_table_holding_the_audit_columns_has_their_indexes_once(string table, bool holdsAuditColumns)
+    {
+        var indexes = ConventionModelTables.Value.Tables.Single(candidate => candidate.Name.Equals(table, StringComparison.OrdinalIgnoreCase)).Indexes
+            .Select(index => string.Join(", ", index.Columns.Select(column => column.Name)))
+            .Where(columns => columns.Contains("CreatedAt", StringComparison.OrdinalIgnoreCase) || columns.Contains("UpdatedAt", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+#if (SnakeCaseNaming)
+        Assert.Equal(holdsAuditColumns ? ["created_at, id", "updated_at"] : [], indexes);
+#else
+        Assert.Equal(holdsAuditColumns ? ["CreatedAt, Id", "UpdatedAt"] : [], indexes);
+#endif
+    }
+}
