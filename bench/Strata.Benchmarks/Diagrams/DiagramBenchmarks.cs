@@ -16,14 +16,16 @@ namespace Strata.Benchmarks.Diagrams;
 public class DiagramBenchmarks
 {
     private IRelationalModel _relationalModel = null!;
+    private string? _providerName;
 
     [GlobalSetup]
     public void GlobalSetup()
     {
         using var context = WideModel.Create(ModelVariant.Template, freshModel: false);
         _relationalModel = context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        _providerName = context.Database.ProviderName;
     }
 
     [Benchmark]
-    public int DrawTwoHundredTables() => ModelDiagram.ErDiagram(_relationalModel).Length;
+    public int DrawTwoHundredTables() => ModelDiagram.ErDiagram(_relationalModel, _providerName).Length;
 }
