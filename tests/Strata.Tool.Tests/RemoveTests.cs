@@ -111,7 +111,7 @@ public sealed class RemoveTests : IDisposable
 
         var error = Assert.Throws<InputException>(() => Remove("Tag"));
 
-        Assert.Equal("Tag is still referenced by Catalog (a many-to-many), CatalogTag.Tag; remove those first (dotnet strata remove <Entity>, or delete the field by hand), then remove Tag.", error.Message);
+        Assert.Equal("Tag is still referenced by Catalog (a many-to-many); remove those first (dotnet strata remove <Entity>, or delete the field by hand), then remove Tag.", error.Message);
         Assert.Equal(withTags, _project.Hash());
         Assert.NotEqual(before, withTags);
     }

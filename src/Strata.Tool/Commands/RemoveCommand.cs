@@ -113,6 +113,9 @@ internal static class RemoveCommand
         var referrers = new SortedSet<string>(StringComparer.Ordinal);
         var inverseMembers = new List<(SourceFile File, MemberDeclarationSyntax Member)>();
         var sourceFiles = project.SourceFiles.Where(file => !file.Contains($"{Path.DirectorySeparatorChar}DbSets{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+        // Another entity's join class (PlaylistProduct) is named through its many-to-many, not as a class to remove.
+        var otherJoins = sourceFiles.Where(path => File.ReadAllText(path).Contains("UsingEntity<", StringComparison.Ordinal))
+            .SelectMany(path => JoinsConfiguredIn(SourceFile.Open(path))).Where(join => !ownTypes.Contains(join)).ToHashSet(StringComparer.Ordinal);
         foreach (var path in sourceFiles)
         {
             var text = File.ReadAllText(path);
@@ -136,7 +139,10 @@ internal static class RemoveCommand
                     var holdsKey = !isCollection && properties.Any(other => other.Identifier.ValueText == property.Identifier.ValueText + "Id");
                     if (holdsKey)
                     {
-                        referrers.Add($"{type.Identifier.ValueText}.{property.Identifier.ValueText}");
+                        if (!otherJoins.Contains(type.Identifier.ValueText))
+                        {
+                            referrers.Add($"{type.Identifier.ValueText}.{property.Identifier.ValueText}");
+                        }
                     }
                     else
                     {
