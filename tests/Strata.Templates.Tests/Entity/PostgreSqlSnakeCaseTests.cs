@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Strata.Templates.Tests.Entity;
 
 /// <summary>
-/// <c>modelproject -n Shop --no-sample --database PostgreSql --naming snake_case --soft-delete</c>, three entities from
+/// <c>modelproject -n Shop --no-sample --database PostgreSql --id-type guid --naming snake_case --soft-delete</c>, three entities from
 /// <c>dotnet new entity --fields</c> (a parent, a <c>references</c> field, value rules, a unique field) and an
 /// <c>add-fields</c> with a <c>:default</c>, migrated into a fresh database on the throwaway cluster (STRATA_TEST_POSTGRES).
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class PostgreSqlSnakeCaseFixture(IMessageSink diagnostics) : Entit
 
     protected override IReadOnlyList<EntityCommand> EntityCommands => SnakeCommands;
 
-    protected override IReadOnlyList<string> ModelProjectOptions => ["--naming", "snake_case", "--soft-delete"];
+    protected override IReadOnlyList<string> ModelProjectOptions => ["--id-type", "guid", "--naming", "snake_case", "--soft-delete"];
 
     // A required column on a table that may hold rows: the tool must find EF Core's AddColumn under its snake_case names.
     protected override (string Entity, string Specs) AddedFields => ("Supplier", "Rating:int:default(3)");
@@ -63,7 +63,7 @@ public sealed class PostgreSqlSnakeCaseFixture(IMessageSink diagnostics) : Entit
 }
 
 /// <summary>
-/// <c>--naming snake_case</c> end to end on PostgreSQL: every name the database shows is snake_case (tables, columns, keys,
+/// <c>--naming snake_case</c> with <c>--id-type guid</c> end to end on PostgreSQL: every name the database shows is snake_case (tables, columns, keys,
 /// foreign keys, indexes, CHECKs), and everything the project builds on names keeps working: CHECK constraints, the
 /// soft-delete partial unique indexes, foreign-key indexes, the timestamps, the scaffolder, the diagram, the generated tests.
 /// </summary>
@@ -102,7 +102,7 @@ public sealed class PostgreSqlSnakeCaseTests(TemplateHive hive, PostgreSqlSnakeC
     }
 
     [SkippableFact]
-    public async Task Tables_and_columns_are_snake_case_with_integer_keys_and_NOT_NULL_timestamps()
+    public async Task Tables_and_columns_are_snake_case_with_uuid_keys_and_NOT_NULL_timestamps()
     {
         var columns = await QueryAsync(
             """
@@ -117,22 +117,22 @@ public sealed class PostgreSqlSnakeCaseTests(TemplateHive hive, PostgreSqlSnakeC
             [
                 "order_lines.created_at timestamp with time zone NOT NULL",
                 "order_lines.deleted_at timestamp with time zone",
-                "order_lines.id integer NOT NULL",
-                "order_lines.order_id integer NOT NULL",
+                "order_lines.id uuid NOT NULL",
+                "order_lines.order_id uuid NOT NULL",
                 "order_lines.quantity integer NOT NULL",
-                "order_lines.supplier_id integer NOT NULL",
+                "order_lines.supplier_id uuid NOT NULL",
                 "order_lines.unit_price numeric NOT NULL",
                 "order_lines.updated_at timestamp with time zone NOT NULL",
                 "orders.created_at timestamp with time zone NOT NULL",
                 "orders.deleted_at timestamp with time zone",
-                "orders.id integer NOT NULL",
+                "orders.id uuid NOT NULL",
                 "orders.number character varying NOT NULL",
                 "orders.status character varying NOT NULL",
                 "orders.updated_at timestamp with time zone NOT NULL",
                 "suppliers.code character varying NOT NULL",
                 "suppliers.created_at timestamp with time zone NOT NULL",
                 "suppliers.deleted_at timestamp with time zone",
-                "suppliers.id integer NOT NULL",
+                "suppliers.id uuid NOT NULL",
                 "suppliers.name character varying NOT NULL",
                 "suppliers.rating integer NOT NULL",
                 "suppliers.updated_at timestamp with time zone NOT NULL",
@@ -207,10 +207,11 @@ public sealed class PostgreSqlSnakeCaseTests(TemplateHive hive, PostgreSqlSnakeC
             return error;
         }
 
-        const string Supplier = "INSERT INTO suppliers (code, name, rating, created_at, updated_at) VALUES ('ACME', 'Acme', 3, now(), now())";
+        // The application makes the keys (--id-type guid): raw SQL brings its own.
+        const string Supplier = "INSERT INTO suppliers (id, code, name, rating, created_at, updated_at) VALUES (gen_random_uuid(), 'ACME', 'Acme', 3, now(), now())";
         await new NpgsqlCommand(Supplier, connection, transaction).ExecuteNonQueryAsync();
         var duplicate = await RefusedAsync(Supplier);
-        var status = await RefusedAsync("INSERT INTO orders (number, status, created_at, updated_at) VALUES ('1', 'Shipped', now(), now())");
+        var status = await RefusedAsync("INSERT INTO orders (id, number, status, created_at, updated_at) VALUES (gen_random_uuid(), '1', 'Shipped', now(), now())");
 
         Assert.Equal(PostgresErrorCodes.UniqueViolation, duplicate.SqlState);
         Assert.Equal("ix_suppliers_code", duplicate.ConstraintName);

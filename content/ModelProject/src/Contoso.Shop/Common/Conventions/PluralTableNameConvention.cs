@@ -24,6 +24,7 @@ public sealed class PluralTableNameConvention : IModelFinalizingConvention
 {
 #if (SnakeCaseNaming)
     // The rewriter EFCore.NamingConventions names the columns with, so a table and its columns split words alike.
+    // It is public but in the package's Internal namespace: check it still exists when you update the package.
     private static readonly SnakeCaseNameRewriter SnakeCase = new(CultureInfo.InvariantCulture);
 
     /// <summary>The table for a plural: <c>OrderLines</c> → <c>order_lines</c>.</summary>

@@ -31,6 +31,7 @@ public sealed class ValueRuleCheckConstraintConvention(ISqlGenerationHelper sql,
 {
 #if (SnakeCaseNaming)
     // The rewriter EFCore.NamingConventions names keys and indexes with: ck_ names read like pk_, fk_ and ix_ ones.
+    // It is public but in the package's Internal namespace: check it still exists when you update the package.
     private static readonly SnakeCaseNameRewriter SnakeCase = new(CultureInfo.InvariantCulture);
 
     /// <summary>The name of the CHECK constraint for <paramref name="rule"/> (<c>NonNegative</c>, <c>Min</c>, <c>Max</c>, <c>Enum</c>, <c>MaxLength</c>) on a column.</summary>
