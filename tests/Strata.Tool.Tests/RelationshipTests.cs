@@ -48,6 +48,24 @@ public sealed class RelationshipTests : IDisposable
             """, _project.Read("Configurations/EmployeeConfiguration.cs"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Comments_say_an_before_a_vowel_so_a_relationship_to_an_employee_reads_as_english()
+    {
+        NewEntity(_project, "Employee", "Name:string{100}");
+        NewEntity(_project, "Passport", "Number:string{20} Employee:references:uniq");
+        NewEntity(_project, "Item", "Name:string{50}");
+        NewEntity(_project, "Order", "Items:many{Item}");
+
+        var passport = _project.Read("Configurations/PassportConfiguration.cs");
+        Assert.Contains("// An employee is referenced, not owned: it cannot be deleted while it still has a passport.", passport, StringComparison.Ordinal);
+        Assert.Contains("so an employee has at most one passport.", passport, StringComparison.Ordinal);
+        Assert.Contains(
+            "// An order has many items and an item is in many orders: each link is an OrderItem row, deleted with either end.",
+            _project.Read("Configurations/OrderConfiguration.cs"),
+            StringComparison.Ordinal);
+        Assert.Contains("/// <summary>Links an order to an item: one row per link", _project.Read("Entities/OrderItem.cs"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Parent:references{Node}?", "Children")]
     [InlineData("Mentor:references{Node}?", "MentorNodes")]

@@ -206,16 +206,16 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
         var target = Words(spec.Target!);
         var isSelf = spec.Target == entity.Name;
         var mine = spec.IsOneToOne ? $"its {Words(entity.Name)}" : $"its {Words(entity.Plural)}";
-        var theirs = spec.IsOneToOne ? $"a {Words(entity.Name)}" : Words(entity.Plural);
+        var theirs = spec.IsOneToOne ? Article(Words(entity.Name)) : Words(entity.Plural);
         var comment = (spec.IsParent, spec.EffectiveOnDelete) switch
         {
             (true, DeleteRule.Cascade) when spec.IsRequired => $"Each {Words(entity.Name)} needs its {target}, so deleting the {target} deletes {mine} too.",
-            (_, DeleteRule.Cascade) => $"Deleting a {target} deletes {mine} too.",
+            (_, DeleteRule.Cascade) => $"Deleting {Article(target)} deletes {mine} too.",
             (true, DeleteRule.Restrict) => $"While {theirs} refer to their {target} it cannot be deleted: delete or move them first.",
             // SQL Server refuses CASCADE and SET NULL on a self-reference (error 1785); Restrict leaves no dangling row anywhere.
             (false, DeleteRule.Restrict) when isSelf => $"{Capitalized(Article(target))}'s {Words(spec.Name)} is another {target}: the database refuses to delete one that is still the {Words(spec.Name)} of others\n// (reassign them first); EF Core clears {spec.ForeignKey} on those it has loaded.",
-            (false, DeleteRule.Restrict) => $"A {target} is referenced, not owned: it cannot be deleted while it still has {theirs}.",
-            _ => $"Deleting a {target} keeps {mine} and clears their {spec.ForeignKey}.",
+            (false, DeleteRule.Restrict) => $"{Capitalized(Article(target))} is referenced, not owned: it cannot be deleted while it still has {theirs}.",
+            _ => $"Deleting {Article(target)} keeps {mine} and clears their {spec.ForeignKey}.",
         };
         var targetVariable = Names.Variable(spec.Target!);
         if (targetVariable == V)
@@ -228,7 +228,7 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
         {
             return $"""
                 // {comment}
-                // One-to-one: the index on {spec.ForeignKey} is unique, so a {target} has at most one {Words(entity.Name)}.
+                // One-to-one: the index on {spec.ForeignKey} is unique, so {Article(target)} has at most one {Words(entity.Name)}.
                 builder.HasOne({V} => {V}.{spec.Name})
                     .WithOne({targetVariable} => {targetVariable}.{inverse})
                     .HasForeignKey<{entity.Name}>({V} => {V}.{spec.ForeignKey})
@@ -336,10 +336,19 @@ internal sealed class FieldCode(FieldSpec spec, EntityContext entity)
             + $"public enum {ClrType}\n{{\n{members}}}\n";
     }
 
-    /// <summary><c>employee</c> → <c>an employee</c>, <c>category</c> → <c>a category</c>.</summary>
-    private static string Article(string words) => ("aeiou".Contains(words[0], StringComparison.Ordinal) ? "an " : "a ") + words;
+    /// <summary>
+    /// <c>employee</c> → <c>an employee</c>, <c>category</c> → <c>a category</c>, <c>user</c> → <c>a user</c> (by the
+    /// first letter, and the common words that start with a vowel letter but not a vowel sound).
+    /// </summary>
+    internal static string Article(string words)
+    {
+        string[] soundedAsConsonant = ["uni", "use", "usu", "uti", "ure", "eu", "one", "once"];
+        var vowel = "aeiou".Contains(char.ToLowerInvariant(words[0]), StringComparison.Ordinal)
+            && !soundedAsConsonant.Any(start => words.StartsWith(start, StringComparison.OrdinalIgnoreCase));
+        return (vowel ? "an " : "a ") + words;
+    }
 
-    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+    internal static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary><c>OrderLine</c> → <c>order line</c>, for comments.</summary>
     public static string Words(string name) => name.Humanize(LetterCasing.LowerCase);

@@ -49,7 +49,7 @@ internal sealed record ManyToMany(FieldSpec Field, EntityContext Entity, string?
         return $$"""
             namespace {{ns}};
 
-            /// <summary>Links a {{left}} to a {{right}}: one row per link, deleted with either end.</summary>
+            /// <summary>Links {{FieldCode.Article(left)}} to {{FieldCode.Article(right)}}: one row per link, deleted with either end.</summary>
             public class {{joinName}} : IHasCreatedAt
             {
                 public {{Entity.KeyType}} {{LeftKey}} { get; set; }
@@ -102,8 +102,8 @@ internal sealed record ManyToMany(FieldSpec Field, EntityContext Entity, string?
         var withMany = Inverse is null ? ".WithMany()" : $".WithMany({targetVariable} => {targetVariable}.{Inverse})";
         var left = FieldCode.Words(Entity.Name);
         var comment = IsSelf
-            ? $"// A {left} links to other {FieldCode.Words(Entity.Plural)} through {joinName} rows, deleted with either end."
-            : $"// A {left} has many {FieldCode.Words(Field.Name)} and a {FieldCode.Words(Field.Target!)} is in many {FieldCode.Words(Entity.Plural)}: each link is a {joinName} row, deleted with either end.";
+            ? $"// {FieldCode.Capitalized(FieldCode.Article(left))} links to other {FieldCode.Words(Entity.Plural)} through {joinName} rows, deleted with either end."
+            : $"// {FieldCode.Capitalized(FieldCode.Article(left))} has many {FieldCode.Words(Field.Name)} and {FieldCode.Article(FieldCode.Words(Field.Target!))} is in many {FieldCode.Words(Entity.Plural)}: each link is {FieldCode.Article(joinName)} row, deleted with either end.";
         if (RightDelete == "ClientCascade")
         {
             comment += "\n// SQL Server refuses two cascade paths from one table into another (error 1785), so only the first key cascades in the\n"
