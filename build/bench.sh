@@ -6,7 +6,7 @@
 #   1. Scaffolding (timed here, median of several runs): `dotnet new entity` end to end vs a bare
 #      `dotnet ef migrations add` for the same files, without and with 12 fields; `dotnet strata
 #      add-fields` vs a bare `dotnet ef migrations add`, and the tool's own work (--skip-migration);
-#      `dotnet new modelproject`; entity 50 vs entity 1.
+#      `dotnet new modelproject` (files, tool restore, build, initial migration); entity 50 vs entity 1.
 #   2. Runtime (BenchmarkDotNet, bench/Strata.Benchmarks): 10,000 rows inserted and updated in
 #      batches of 1,000 per SaveChanges, plain DbContext vs the template's, SQLite in memory and
 #      a throwaway PostgreSQL cluster (build/postgres.sh).
@@ -118,12 +118,22 @@ rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/strata.tool/${tool_version#Stra
 # `dotnet tool restore` also skips a tool its resolver cache locates elsewhere (an earlier restore's copy).
 rm -f "${DOTNET_CLI_HOME:-$HOME}"/.dotnet/toolResolverCache/*/strata.tool
 tool_restore() { dotnet tool restore --add-source "$work/packages"; }
+# `dotnet new modelproject` restores the tools itself (its first post-action, a plain `dotnet tool restore`):
+# every project generated under $work finds the packed tool through this NuGet.config.
+cat >"$work/NuGet.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="strata-bench-packed" value="$work/packages" />
+  </packageSources>
+</configuration>
+EOF
 
 # A fresh model project (SQLite, no sample), restored and built, with its local tools.
 new_model_project() { # name folder [extra options]
   local name=$1 folder=$2
   shift 2
-  (cd "$folder" && dotnet_new modelproject -n "$name" --no-sample "$@" >/dev/null)
+  (cd "$folder" && dotnet_new modelproject -n "$name" --no-sample --allow-scripts yes "$@" >/dev/null)
   (cd "$folder/$name" && tool_restore >/dev/null && dotnet build "src/$name" >/dev/null) ||
     die "the generated project $name did not build"
 }
@@ -131,9 +141,9 @@ new_model_project() { # name folder [extra options]
 # ---------------------------------------------------------------- 2./3. generated projects for BenchmarkDotNet
 if ((runtime || model)); then
   log "generating BenchModel (SQLite), BenchModelPg (PostgreSQL) and BenchWide (SQLite, 200 entities)"
-  (cd "$work" && dotnet_new modelproject -n BenchModel --no-sample >/dev/null)
-  (cd "$work" && dotnet_new modelproject -n BenchModelPg --database PostgreSql --no-sample >/dev/null)
-  (cd "$work" && dotnet_new modelproject -n BenchWide --no-sample >/dev/null)
+  (cd "$work" && dotnet_new modelproject -n BenchModel --no-sample --allow-scripts yes >/dev/null)
+  (cd "$work" && dotnet_new modelproject -n BenchModelPg --database PostgreSql --no-sample --allow-scripts yes >/dev/null)
+  (cd "$work" && dotnet_new modelproject -n BenchWide --no-sample --allow-scripts yes >/dev/null)
   python3 bench/generate-entities.py "$work/BenchModel/src/BenchModel" bench-item
   python3 bench/generate-entities.py "$work/BenchModelPg/src/BenchModelPg" bench-item
   python3 bench/generate-entities.py "$work/BenchWide/src/BenchWide" wide 200
@@ -201,9 +211,9 @@ fi
 if ((scaffolding)); then
   scaffold=$work/scaffold
   mkdir -p "$scaffold"
-  log "scaffolding: dotnet new modelproject x$reps"
+  log "scaffolding: dotnet new modelproject x$reps (the files, then its post-actions: tool restore, dotnet strata init)"
   for ((r = 1; r <= reps; r++)); do
-    record modelproject "$(cd "$scaffold" && timed dotnet_new modelproject -n "Wall$r" --no-sample)"
+    record modelproject "$(cd "$scaffold" && timed dotnet_new modelproject -n "Wall$r" --no-sample --allow-scripts yes)"
   done
 
   if ((entity_ready)); then

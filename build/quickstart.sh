@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: pack the templates and the dotnet-strata tool, install the templates, then create a
-# sample model project on SQLite, add entities with fields, apply the migrations and run its own tests.
+# sample model project on SQLite (its initial migration written by EF Core as it is created), add
+# entities with fields, apply the migrations and run its own tests.
 #
 # Usage: build/quickstart.sh [output-folder]     (default: artifacts/quickstart)
 # Environment: STRATA_HIVE=<dir> installs into a private template hive instead of your own.
@@ -34,17 +35,28 @@ for _ in 1 2 3 4 5; do
 done
 dotnet new install "$package" "${hive_args[@]}"
 
-step "Creating the model project Shop (SQLite)"
+step "Creating the model project Shop (SQLite), with its initial migration"
 mkdir -p "$output"
 cd "$output"
-dotnet new modelproject -n Shop "${hive_args[@]}"
-cd Shop
-# The tool comes from the folder just packed. An earlier build of the same version would win: NuGet
-# serves it from its global packages folder, and `dotnet tool restore` skips a tool its resolver cache
-# already locates (wherever an earlier restore put it). Both are forgotten first.
+# The post-actions of dotnet new run `dotnet tool restore` (dotnet-ef, and dotnet-strata from the folder just
+# packed: this NuGet.config adds it as a package source), then `dotnet strata init`, which builds the model
+# project and writes its initial migration with dotnet ef. An earlier build of the same tool version would
+# win: NuGet serves it from its global packages folder, and `dotnet tool restore` skips a tool its resolver
+# cache already locates (wherever an earlier restore put it). Both are forgotten first.
+cat >NuGet.config <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<!-- Written by build/quickstart.sh: the templates and the tool packed from this clone. -->
+<configuration>
+  <packageSources>
+    <add key="strata-quickstart" value="$packages" />
+  </packageSources>
+</configuration>
+EOF
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/strata.tool/$tool_version"
 rm -f "${DOTNET_CLI_HOME:-$HOME}"/.dotnet/toolResolverCache/*/strata.tool
-dotnet tool restore --add-source "$packages"
+# --allow-scripts yes: without a terminal, dotnet new would wait at the post-actions' prompt.
+dotnet new modelproject -n Shop --allow-scripts yes "${hive_args[@]}"
+cd Shop
 dotnet build --nologo -v quiet
 
 step "Adding entities with their fields (each one: code files + an EF Core migration)"

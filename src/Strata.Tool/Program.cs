@@ -15,7 +15,8 @@ var root = new RootCommand("The Strata scaffolder: adds entities and fields to a
     + "  dotnet new entity -n Passport --fields \"Number:string{20} Person:references:uniq\"   (one-to-one)\n"
     + "  dotnet new entity -n Playlist --fields \"Name:string{120} Tracks:many{Track}\"   (many-to-many through PlaylistTrack)\n"
     + "  dotnet strata add-fields Product \"Weight:decimal{8,3}? Barcode:string{13}?:uniq\"\n"
-    + "  dotnet strata remove Invoice   (undoes dotnet new entity -n Invoice)")
+    + "  dotnet strata remove Invoice   (undoes dotnet new entity -n Invoice)\n"
+    + "  dotnet strata init   (a new project's initial migration; dotnet new modelproject runs it)")
 {
     // Users type `dotnet strata`, the way they type `dotnet ef`.
     HelpName = "dotnet strata",
@@ -102,6 +103,20 @@ remove.SetAction(result => Execute(() => RemoveCommand.Run(
     Flag(result, removeSkipMigration, "--skip-migration"),
     Environment.CurrentDirectory)));
 
+// init: run by `dotnet new modelproject` (after dotnet tool restore) to write the first migration.
+var initProject = new Option<string>("--project") { Description = "The model project's folder or .csproj (default: the one in the current folder or below it, as in a new solution's folder, else the first one above it)." };
+var init = new Command("init", "Writes a new model project's first migration, InitialCreate, with EF Core's own scaffolder (one build, then dotnet ef migrations add InitialCreate --no-build), "
+    + "and docs/model.md. dotnet new modelproject runs it; after --allow-scripts no, or in Visual Studio (which does not run post-actions), run it yourself in the new solution's folder "
+    + "after dotnet tool restore. Refuses when the project already has migrations; writes nothing when it fails.\n\n"
+    + "Example:\n  cd Shop && dotnet tool restore && dotnet strata init")
+{
+    initProject,
+};
+init.SetAction(result => Execute(() => InitCommand.Run(
+    result.GetValue(initProject) is { Length: > 0 } path ? path : null,
+    Environment.CurrentDirectory)));
+
+root.Add(init);
 root.Add(newEntity);
 root.Add(addFields);
 root.Add(remove);

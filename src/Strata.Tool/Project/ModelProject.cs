@@ -79,7 +79,7 @@ internal sealed class ModelProject
         throw new InputException($"no Strata model project in {workingDirectory} or above; run the command in the model project's folder (like dotnet ef) or pass --project <folder>.");
     }
 
-    private static bool IsModelProject(string file) =>
+    internal static bool IsModelProject(string file) =>
         file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && File.ReadAllText(file).Contains("<StrataDbContext>", StringComparison.Ordinal);
 
     private static ModelProject Load(string file)

@@ -65,6 +65,15 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
     public const string AddFieldsUnknownEntity = "add-fields Gadget";
     public const string AddFieldsExistingField = "add-fields Invoice Number:string{20}?";
     public const string AddFieldsRequiredWithoutDefault = "add-fields Invoice Color:string{20}";
+    public const string InitWithMigrations = "init, in a project that has migrations";
+    public const string InitBuildFails = "init, in a project without migrations that does not build";
+    public const string InitEfFails = "init, in a project whose model EF Core refuses";
+
+    /// <summary>
+    /// An entity EF Core cannot map (an <c>object</c> property): the project builds, and <c>dotnet ef migrations add</c>
+    /// fails. Added for <see cref="InitEfFails"/> and removed after it.
+    /// </summary>
+    public const string UnmappableFile = "DbSets/ShopDbContext.Widgets.cs";
 
     /// <summary>A file that breaks the build, added for <see cref="BuildFails"/> and removed after it.</summary>
     public const string BrokenFile = "Broken.cs";
@@ -134,7 +143,10 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
         var shop = await EntityShop.CreateAsync(hive, "Sqlite");
         var runs = new Dictionary<string, EntityRun>(StringComparer.Ordinal);
 
-        // Before anything is restored: the project-capability constraint can't be evaluated.
+        // As in a fresh clone (dotnet strata init restored and built the project while dotnet new created it; obj/ and
+        // bin/ are not committed): without obj/project.assets.json the project-capability constraint can't be evaluated.
+        Directory.Delete(Path.Combine(shop.ModelProjectDirectory, "obj"), recursive: true);
+        Directory.Delete(Path.Combine(shop.ModelProjectDirectory, "bin"), recursive: true);
         runs[Unrestored] = await RunAsync(Unrestored, shop, shop.ModelProjectDirectory, "-n", "Order");
 
         await shop.RestoreAsync();
@@ -177,10 +189,44 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
         runs[AddFieldsExistingField] = await RunStrataAsync(AddFieldsExistingField, shop, "add-fields", "Invoice", "Number:string{20}?");
         runs[AddFieldsRequiredWithoutDefault] = await RunStrataAsync(AddFieldsRequiredWithoutDefault, shop, "add-fields", "Invoice", "Color:string{20}");
 
+        await RunInitCasesAsync(hive, shop, runs);
+
         var build = await shop.BuildAsync();
         Log($"dotnet build -warnaserror: {build.Duration.TotalSeconds:F1} s (exit {build.ExitCode})");
         Log($"whole sequence: {stopwatch.Elapsed.TotalSeconds:F1} s");
         return new BadInputResults(shop, runs, build);
+    }
+
+    /// <summary>
+    /// <c>dotnet strata init</c> (dotnet new modelproject's last step) refused, and failing after its build or in
+    /// dotnet ef, each recorded over the whole solution folder (docs/model.md is beside the .slnx). The project's
+    /// migrations and diagram are moved aside for the failures and put back afterwards.
+    /// </summary>
+    private async Task RunInitCasesAsync(TemplateHive hive, EntityShop shop, Dictionary<string, EntityRun> runs)
+    {
+        runs[InitWithMigrations] = await RunStrataInAsync(InitWithMigrations, shop, shop.Root, "init");
+
+        var aside = hive.CreateTempDirectory("init-aside");
+        var migrations = Path.Combine(shop.ModelProjectDirectory, "Migrations");
+        var diagram = Path.Combine(shop.Root, "docs", "model.md");
+        Directory.Move(migrations, Path.Combine(aside, "Migrations"));
+        File.Move(diagram, Path.Combine(aside, "model.md"));
+
+        var brokenFile = Path.Combine(shop.ModelProjectDirectory, BrokenFile);
+        await File.WriteAllTextAsync(brokenFile, "namespace Shop;\n\npublic sealed class Broken\n{\n    public int Value => ;\n}\n");
+        runs[InitBuildFails] = await RunStrataInAsync(InitBuildFails, shop, shop.Root, "init");
+        File.Delete(brokenFile);
+
+        var unmappableFile = Path.Combine(shop.ModelProjectDirectory, UnmappableFile);
+        await File.WriteAllTextAsync(
+            unmappableFile,
+            "using Microsoft.EntityFrameworkCore;\nusing Shop.Common;\n\nnamespace Shop;\n\npublic partial class ShopDbContext\n{\n    public DbSet<Widget> Widgets => Set<Widget>();\n}\n\n"
+            + "public sealed class Widget : AuditableEntity\n{\n    public object Data { get; set; } = new();\n}\n");
+        runs[InitEfFails] = await RunStrataInAsync(InitEfFails, shop, shop.Root, "init");
+        File.Delete(unmappableFile);
+
+        Directory.Move(Path.Combine(aside, "Migrations"), migrations);
+        File.Move(Path.Combine(aside, "model.md"), diagram);
     }
 
     private async Task<EntityRun> RunAsync(string caseName, EntityShop shop, string workingDirectory, params string[] arguments)
@@ -193,11 +239,15 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
         return new EntityRun(commandLine, process, before, after);
     }
 
-    private async Task<EntityRun> RunStrataAsync(string caseName, EntityShop shop, params string[] arguments)
+    private Task<EntityRun> RunStrataAsync(string caseName, EntityShop shop, params string[] arguments) =>
+        RunStrataInAsync(caseName, shop, shop.ModelProjectDirectory, arguments);
+
+    /// <summary><c>dotnet strata &lt;arguments&gt;</c> run in <paramref name="workingDirectory"/>, whose state is recorded.</summary>
+    private async Task<EntityRun> RunStrataInAsync(string caseName, EntityShop shop, string workingDirectory, params string[] arguments)
     {
-        var before = ProjectState.Capture(shop.ModelProjectDirectory);
-        var process = await shop.StrataAsync(arguments);
-        var after = ProjectState.Capture(shop.ModelProjectDirectory);
+        var before = ProjectState.Capture(workingDirectory);
+        var process = await shop.StrataInAsync(workingDirectory, arguments);
+        var after = ProjectState.Capture(workingDirectory);
         Log($"{caseName}: {process.Duration.TotalSeconds:F1} s (exit {process.ExitCode})");
         return new EntityRun($"dotnet strata {string.Join(' ', arguments)}", process, before, after);
     }

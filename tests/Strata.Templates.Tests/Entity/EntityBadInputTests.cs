@@ -19,6 +19,9 @@ public sealed partial class EntityBadInputTests(TemplateHive hive, EntityBadInpu
     /// <summary><c>dotnet strata</c>'s own exit code for bad input (dotnet new reports a failed post-action as 105).</summary>
     private const int ToolInvalidInputExit = 2;
 
+    /// <summary><c>dotnet strata</c>'s exit code when a step after its checks failed (build, dotnet ef).</summary>
+    private const int CommandFailedExit = 1;
+
     private Task<BadInputResults> ResultsAsync() => fixture.GetAsync(hive);
 
     [Theory]
@@ -151,6 +154,27 @@ public sealed partial class EntityBadInputTests(TemplateHive hive, EntityBadInpu
         var run = (await ResultsAsync())[caseName];
 
         AssertRefused(run, ToolInvalidInputExit, token);
+    }
+
+    [Fact]
+    public async Task Init_refuses_a_project_that_already_has_migrations_with_exit_2_naming_the_fix_and_writes_nothing()
+    {
+        var run = (await ResultsAsync())[EntityBadInputFixture.InitWithMigrations];
+
+        AssertRefused(run, ToolInvalidInputExit, "Shop already has migrations (Migrations/");
+        Assert.Contains("dotnet ef migrations add <Name>", run.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EntityBadInputFixture.InitBuildFails, "Shop does not build (see the errors above), so no migration was written")]
+    [InlineData(EntityBadInputFixture.InitEfFails, "dotnet ef migrations add failed (see above), so no migration was written")]
+    public async Task Init_that_fails_after_its_checks_exits_1_with_one_error_line_and_leaves_no_migration_or_diagram(string caseName, string message)
+    {
+        var run = (await ResultsAsync())[caseName];
+
+        AssertRefused(run, CommandFailedExit, message);
+        Assert.EndsWith("then run: dotnet strata init", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(run.After.Entries.Keys, path => path.Contains("/Migrations", StringComparison.Ordinal) || path.StartsWith("docs/", StringComparison.Ordinal));
     }
 
     [Fact]

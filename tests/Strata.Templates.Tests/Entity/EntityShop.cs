@@ -59,12 +59,14 @@ public sealed class EntityShop
 
     /// <summary>
     /// <c>dotnet new modelproject -n Shop --no-sample --database &lt;database&gt; &lt;options&gt;</c> in a new empty folder;
-    /// fails the calling test with the output unless it worked. Nothing is restored yet.
+    /// fails the calling test with the output unless it worked. Its post-actions have restored the tools and built the
+    /// model project (for its initial migration); the test project is not restored yet.
     /// </summary>
     public static async Task<EntityShop> CreateAsync(TemplateHive hive, string database, params string[] options)
     {
         var workingDirectory = hive.CreateTempDirectory($"entity-{database.ToLowerInvariant()}");
-        var creation = await hive.RunDotnetNewAsync(workingDirectory, ["modelproject", "-n", Name, "--no-sample", "--database", database, .. options]);
+        // --allow-scripts yes: the post-actions restore the tools and write the initial migration (dotnet strata init).
+        var creation = await hive.RunDotnetNewAsync(workingDirectory, EntityTimeout, ["modelproject", "-n", Name, "--no-sample", "--database", database, .. options, "--allow-scripts", "yes"]);
         Assert.True(creation.Succeeded, $"dotnet new modelproject failed:\n{creation.Describe()}");
         var root = Path.Combine(workingDirectory, Name);
         Assert.True(Directory.Exists(Path.Combine(root, "src", Name)), $"dotnet new modelproject created no src/{Name} in {root}:\n{creation.Describe()}");
@@ -91,7 +93,10 @@ public sealed class EntityShop
         _hive.RunDotnetNewAsync(workingDirectory, EntityTimeout, ["entity", .. arguments, "--allow-scripts", "yes"]);
 
     /// <summary><c>dotnet strata &lt;arguments&gt;</c> in the model project's folder (the tool from the local manifest).</summary>
-    public Task<ProcessResult> StrataAsync(params string[] arguments) => RunAsync(ModelProjectDirectory, ["strata", .. arguments], EntityTimeout);
+    public Task<ProcessResult> StrataAsync(params string[] arguments) => StrataInAsync(ModelProjectDirectory, arguments);
+
+    /// <summary><c>dotnet strata &lt;arguments&gt;</c> in <paramref name="workingDirectory"/>.</summary>
+    public Task<ProcessResult> StrataInAsync(string workingDirectory, params string[] arguments) => RunAsync(workingDirectory, ["strata", .. arguments], EntityTimeout);
 
     /// <summary><c>dotnet build -warnaserror</c> of the whole solution (the model project and its tests).</summary>
     public Task<ProcessResult> BuildAsync() => RunAsync(Root, ["build", "-warnaserror", "--nologo"], LongTimeout);

@@ -57,6 +57,13 @@ public sealed class TemplateHive : IAsyncLifetime
     /// <summary>The variables every command on a generated project gets (the private packages folder and CLI home).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
+    /// <summary>
+    /// NuGet.config at the root of every folder the tests generate projects in, adding <see cref="PackageDirectory"/>
+    /// as a package source: <c>dotnet new modelproject</c>'s post-action runs a plain <c>dotnet tool restore</c>
+    /// (no <c>--add-source</c>), which must find the Strata.Tool just packed, as a user's finds it on the feed.
+    /// </summary>
+    public string NuGetConfigPath => Path.Combine(_temporaryDirectories.Root, "NuGet.config");
+
     /// <summary>The custom hive (<c>--debug:custom-hive</c>) the package is installed into.</summary>
     public string HiveDirectory { get; }
 
@@ -84,6 +91,7 @@ public sealed class TemplateHive : IAsyncLifetime
         PackagePath = FindPackage("Strata.Templates");
         ToolPackagePath = FindPackage("Strata.Tool");
         Log($"Packed {Path.GetFileName(PackagePath)} and {Path.GetFileName(ToolPackagePath)} in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        WriteNuGetConfig();
 
         stopwatch.Restart();
         InstallResult = await RunDotnetNewAsync(RepoPaths.Root, "install", PackagePath);
@@ -139,6 +147,20 @@ public sealed class TemplateHive : IAsyncLifetime
         _temporaryDirectories.Dispose();
         return Task.CompletedTask;
     }
+
+    /// <summary>Writes <see cref="NuGetConfigPath"/>: the sources of the user's own configuration, plus the packed folder.</summary>
+    private void WriteNuGetConfig() =>
+        File.WriteAllText(
+            NuGetConfigPath,
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="strata-tests-packed" value="{System.Security.SecurityElement.Escape(PackageDirectory)}" />
+              </packageSources>
+            </configuration>
+
+            """);
 
     /// <summary>The one <c>&lt;id&gt;.&lt;version&gt;.nupkg</c> of package <paramref name="id"/> (a version starts with a digit).</summary>
     private string FindPackage(string id)

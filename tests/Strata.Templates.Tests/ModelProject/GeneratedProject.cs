@@ -46,11 +46,26 @@ public sealed class GeneratedProject
     /// <summary>The folder dotnet new created (holding the .slnx); restore and build write into it.</summary>
     public string Root { get; }
 
-    /// <summary>A copy of <see cref="Root"/> taken right after dotnet new: exactly what the user got.</summary>
+    /// <summary>A copy of <see cref="Root"/> taken right after dotnet new: exactly what the user got, bin/ and obj/ aside.</summary>
     public string PristineCopy { get; }
 
     /// <summary>The <c>dotnet new</c> run that created the project.</summary>
     public ProcessResult Creation { get; }
+
+    /// <summary>
+    /// The id of the initial migration <c>dotnet strata init</c> wrote at instantiation (<c>&lt;timestamp&gt;_InitialCreate</c>,
+    /// from its file name).
+    /// </summary>
+    public string InitialMigrationId
+    {
+        get
+        {
+            var folder = Path.Combine(PristineCopy, "src", Name, "Migrations");
+            var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*_InitialCreate.cs") : [];
+            Assert.True(files.Length == 1, $"Expected one src/{Name}/Migrations/<timestamp>_InitialCreate.cs from dotnet strata init, found: {string.Join(", ", CreatedFiles())}");
+            return Path.GetFileNameWithoutExtension(files[0]);
+        }
+    }
 
     /// <summary><c>src/&lt;Name&gt;</c>: the model library, where <c>dotnet ef</c> runs.</summary>
     public string ModelProjectDirectory => Path.Combine(Root, "src", Name);
@@ -62,14 +77,20 @@ public sealed class GeneratedProject
     public string TestsConnectionStringVariable => $"ConnectionStrings__{Identifier}Tests";
 
     /// <summary>
-    /// Runs <c>dotnet new modelproject -n &lt;name&gt; &lt;options&gt;</c> in a new empty folder and
-    /// copies the result aside before anything else touches it. Fails the calling test when
+    /// <c>dotnet new modelproject</c> with its post-actions: tool restore, then <c>dotnet strata init</c> (a build and
+    /// <c>dotnet ef migrations add InitialCreate</c>), so well over the engine's default limit on a loaded machine.
+    /// </summary>
+    public static readonly TimeSpan CreationTimeout = TimeSpan.FromMinutes(6);
+
+    /// <summary>
+    /// Runs <c>dotnet new modelproject -n &lt;name&gt; &lt;options&gt; --allow-scripts yes</c> in a new empty folder
+    /// and copies the result (build output aside) before anything else touches it. Fails the calling test when
     /// dotnet new fails or writes anything besides the project folder.
     /// </summary>
     public static async Task<GeneratedProject> CreateAsync(TemplateHive hive, string name, string identifier, params string[] options)
     {
         var workingDirectory = hive.CreateTempDirectory("modelproject");
-        var creation = await hive.RunDotnetNewAsync(workingDirectory, ["modelproject", "-n", name, .. options]);
+        var creation = await hive.RunDotnetNewAsync(workingDirectory, CreationTimeout, ["modelproject", "-n", name, .. options, "--allow-scripts", "yes"]);
         Assert.True(creation.Succeeded, $"dotnet new modelproject failed:\n{creation.Describe()}");
 
         var root = Path.Combine(workingDirectory, name);
@@ -161,10 +182,17 @@ public sealed class GeneratedProject
         return await _hive.RunDotnetAsync(Root, ["format", "--verify-no-changes"], environment: _isolatedEnvironment);
     }
 
+    /// <summary>Copies the files of <paramref name="source"/>, leaving out build output (bin/, obj/).</summary>
     private static void CopyDirectory(string source, string destination)
     {
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
+            var segments = Path.GetRelativePath(source, file).Split(Path.DirectorySeparatorChar);
+            if (segments[..^1].Any(segment => segment is "bin" or "obj"))
+            {
+                continue;
+            }
+
             var target = Path.Combine(destination, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);

@@ -66,6 +66,35 @@ public sealed partial class ModelProjectCommandLineTests(TemplateHive hive, Mode
         }
     }
 
+    [Fact]
+    public async Task When_the_tools_cannot_be_restored_dotnet_new_exits_105_says_what_to_run_and_writes_no_migration()
+    {
+        // As offline: the only package source is a folder that does not exist, and the NuGet packages folder and the
+        // CLI home (where a restored tool would be found without a source) are new and empty.
+        var directory = hive.CreateTempDirectory("modelproject-offline");
+        await File.WriteAllTextAsync(
+            Path.Combine(directory, "NuGet.config"),
+            $"<configuration><packageSources><clear /><add key=\"unreachable\" value=\"{Path.Combine(directory, "no-such-feed")}\" /></packageSources></configuration>");
+        var offline = new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = hive.CreateTempDirectory("offline-nuget-packages"),
+            ["DOTNET_CLI_HOME"] = hive.CreateTempDirectory("offline-cli-home"),
+        };
+
+        var result = await hive.RunDotnetAsync(
+            directory,
+            ["new", "modelproject", "-n", "Shop", "--allow-scripts", "yes", "--debug:custom-hive", hive.HiveDirectory],
+            GeneratedProject.CreationTimeout,
+            offline);
+
+        Assert.True(result.ExitCode == 105 && !result.TimedOut, $"Expected exit code 105 (a post-action failed):\n{result.Describe()}");
+        Assert.Contains("run dotnet tool restore, then dotnet strata init", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running command 'dotnet strata init'", result.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory, "Shop", "src", "Shop", "Shop.csproj")), $"The template's files should be written:\n{result.Describe()}");
+        Assert.False(Directory.Exists(Path.Combine(directory, "Shop", "src", "Shop", "Migrations")), "No migration may be written when the tools are missing.");
+        Assert.False(File.Exists(Path.Combine(directory, "Shop", "docs", "model.md")), "No diagram may be written when the tools are missing.");
+    }
+
     /// <summary><c>dotnet new modelproject -h</c>, run once for the class.</summary>
     private Task<(ProcessResult Result, IReadOnlyList<string> CreatedEntries)> HelpAsync() =>
         help.GetAsync(() => RunInEmptyDirectoryAsync("modelproject", "-h"));

@@ -62,11 +62,12 @@ public sealed class SqlServerModelProjectTests(TemplateHive hive, SqlServerShopF
     public async Task The_idempotent_script_applies_the_initial_migration_only_when_it_is_missing()
     {
         var script = SqlServerScript.Parse(await Fixture.ScriptAsync(Hive, idempotent: true), CreateParser(160));
+        var id = (await ProjectAsync()).InitialMigrationId.ToLowerInvariant();
 
         var guards = new List<string>();
         script.Fragment.Accept(new IfStatementCollector(guards));
 
-        Assert.Contains(guards, guard => guard.Contains("notexists(select*from__efmigrationshistorywheremigrationid=n'00000000000000_initialcreate')", StringComparison.Ordinal));
+        Assert.Contains(guards, guard => guard.Contains($"notexists(select*from__efmigrationshistorywheremigrationid=n'{id}')", StringComparison.Ordinal));
     }
 
     [Fact]

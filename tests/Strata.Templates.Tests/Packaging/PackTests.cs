@@ -64,6 +64,38 @@ public sealed class PackTests(TemplateHive hive)
     }
 
     [Fact]
+    public void The_package_ships_no_migration_or_diagram_so_its_files_do_not_multiply_with_the_options()
+    {
+        // dotnet strata init writes both in the user's project, for the options chosen (issue 13).
+        var generated = ReadEntryNames()
+            .Where(name => name.StartsWith("content/ModelProject/", StringComparison.Ordinal))
+            .Where(name => name.Contains("/Migrations/", StringComparison.Ordinal) || name.Contains("InitialCreate", StringComparison.Ordinal)
+                || name.Contains("/_migrations/", StringComparison.Ordinal) || name.Contains("/_diagrams/", StringComparison.Ordinal) || name.EndsWith("/docs/model.md", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Empty(generated);
+    }
+
+    [Fact]
+    public void The_modelproject_post_actions_restore_the_tools_then_run_dotnet_strata_init_and_say_what_to_run_by_hand()
+    {
+        using var package = ZipFile.OpenRead(hive.PackagePath);
+        using var stream = package.GetEntry("content/ModelProject/.template.config/template.json")!.Open();
+        using var template = JsonDocument.Parse(stream);
+        var actions = template.RootElement.GetProperty("postActions").EnumerateArray().ToList();
+
+        Assert.Equal(
+            ["dotnet tool restore", "dotnet strata init"],
+            actions.Select(action => $"{action.GetProperty("args").GetProperty("executable").GetString()} {action.GetProperty("args").GetProperty("args").GetString()}"));
+        Assert.All(actions, action =>
+        {
+            Assert.False(action.GetProperty("continueOnError").GetBoolean());
+            var instructions = string.Join(" ", action.GetProperty("manualInstructions").EnumerateArray().Select(instruction => instruction.GetProperty("text").GetString()));
+            Assert.Contains("run dotnet tool restore, then dotnet strata init", instructions, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void The_package_is_of_type_Template()
     {
         var metadata = ReadNuspecMetadata();
