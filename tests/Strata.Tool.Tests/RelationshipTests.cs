@@ -218,7 +218,9 @@ public sealed class RelationshipTests : IDisposable
 
             """, _project.Read("Configurations/ProductConfiguration.cs"), StringComparison.Ordinal);
         Assert.Contains("public int RelatedId { get; set; }", _project.Read("Entities/RelatedProduct.cs"), StringComparison.Ordinal);
-        Assert.Contains("builder.HasIndex(relatedProduct => relatedProduct.RelatedId);", _project.Read("Configurations/RelatedProductConfiguration.cs"), StringComparison.Ordinal);
+        var join = _project.Read("Configurations/RelatedProductConfiguration.cs");
+        Assert.Contains("builder.HasIndex(relatedProduct => relatedProduct.RelatedId);", join, StringComparison.Ordinal);
+        Assert.Contains("// One row per pair: the key's first column serves lookups by product, the index those by related product.", join, StringComparison.Ordinal);
     }
 
     [Fact]

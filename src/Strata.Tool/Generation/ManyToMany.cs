@@ -80,7 +80,7 @@ internal sealed record ManyToMany(FieldSpec Field, EntityContext Entity, string?
             {
                 public void Configure(EntityTypeBuilder<{{joinName}}> builder)
                 {
-                    // One row per pair: the key's first column serves lookups by {{FieldCode.Words(LeftNavigation)}}, the index those by {{FieldCode.Words(RightNavigation)}}.
+                    // One row per pair: the key's first column serves lookups by {{FieldCode.Words(LeftNavigation)}}, the index those by {{FieldCode.Words(IsSelf ? RightNavigation + " " + Entity.Name : RightNavigation)}}.
                     builder.HasKey({{v}} => new { {{v}}.{{LeftKey}}, {{v}}.{{RightKey}} });
                     builder.HasIndex({{v}} => {{v}}.{{RightKey}});
                 }
