@@ -49,8 +49,9 @@ public sealed class AuditIndexTests
     public void Each_table_holding_the_audit_columns_has_their_indexes_once(string table, bool holdsAuditColumns)
     {
         var indexes = ConventionModelTables.Value.Tables.Single(candidate => candidate.Name.Equals(table, StringComparison.OrdinalIgnoreCase)).Indexes
+            // Found by the properties the columns map, so the project's naming (PascalCase or snake_case) does not matter here.
+            .Where(index => index.Columns.Any(column => column.PropertyMappings.Any(mapping => mapping.Property.Name is "CreatedAt" or "UpdatedAt")))
             .Select(index => string.Join(", ", index.Columns.Select(column => column.Name)))
-            .Where(columns => columns.Contains("CreatedAt", StringComparison.OrdinalIgnoreCase) || columns.Contains("UpdatedAt", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
 

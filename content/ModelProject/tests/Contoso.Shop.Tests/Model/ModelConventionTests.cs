@@ -35,6 +35,30 @@ public sealed class ModelConventionTests
         Assert.True(configured || dbSet!.Name == entity.GetTableName(), $"{entityName} is stored in table '{entity.GetTableName()}', but its DbSet is named '{dbSet?.Name}'.");
 #endif
     }
+#if (SnakeCaseNaming)
+
+    [EntityTheory(NeedsDatabase = false)]
+    [MemberData(nameof(Entities))]
+    public void Every_database_name_of_the_table_is_snake_case(string entityName)
+    {
+        // The conventions name everything in snake_case; a name set by hand in a configuration is used as written.
+        var entity = ModelCatalog.Entity(entityName);
+        var table = ModelCatalog.Model.GetRelationalModel().FindTable(entity.GetTableName()!, entity.GetSchema())!;
+        var names = new[] { table.Name }
+            .Concat(table.Columns.Select(column => column.Name))
+            .Concat(table.PrimaryKey is { } primaryKey ? [primaryKey.Name] : [])
+            .Concat(table.UniqueConstraints.Select(unique => unique.Name))
+            .Concat(table.ForeignKeyConstraints.Select(foreignKey => foreignKey.Name))
+            .Concat(table.Indexes.Select(index => index.Name))
+            .Concat(table.CheckConstraints.Select(check => check.Name))
+            .OfType<string>();
+
+        var notSnakeCase = names.Where(name => !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')).Distinct().ToList();
+        Assert.True(
+            notSnakeCase.Count == 0,
+            $"Table '{table.Name}' of {entityName} has names that are not snake_case: {string.Join(", ", notSnakeCase)}. Write the names you set by hand (ToTable, HasColumnName, HasDatabaseName, HasConstraintName, HasCheckConstraint) in snake_case.");
+    }
+#endif
 
     [EntityTheory(NeedsDatabase = false)]
     [MemberData(nameof(Entities))]
