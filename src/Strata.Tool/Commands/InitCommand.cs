@@ -82,7 +82,7 @@ internal static class InitCommand
     /// </summary>
     private static string? FindBelow(string directory)
     {
-        var found = Search(new DirectoryInfo(directory), SearchDepth).ToList();
+        var found = Search(new DirectoryInfo(directory), SearchDepth).Order(StringComparer.Ordinal).ToList();
         return found.Count switch
         {
             0 => null,
