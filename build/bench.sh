@@ -143,9 +143,14 @@ if ((runtime || model)); then
   log "generating BenchModel (SQLite), BenchModelPg (PostgreSQL) and BenchWide (SQLite, 200 entities)"
   (cd "$work" && dotnet_new modelproject -n BenchModel --no-sample --allow-scripts yes >/dev/null)
   (cd "$work" && dotnet_new modelproject -n BenchModelPg --database PostgreSql --no-sample --allow-scripts yes >/dev/null)
+  # The same two with guid keys (--id-type guid, issue 13): KeyTypeBenchmarks compares their inserts.
+  (cd "$work" && dotnet_new modelproject -n BenchModelGuid --id-type guid --no-sample --allow-scripts yes >/dev/null)
+  (cd "$work" && dotnet_new modelproject -n BenchModelPgGuid --id-type guid --database PostgreSql --no-sample --allow-scripts yes >/dev/null)
   (cd "$work" && dotnet_new modelproject -n BenchWide --no-sample --allow-scripts yes >/dev/null)
   python3 bench/generate-entities.py "$work/BenchModel/src/BenchModel" bench-item
   python3 bench/generate-entities.py "$work/BenchModelPg/src/BenchModelPg" bench-item
+  python3 bench/generate-entities.py "$work/BenchModelGuid/src/BenchModelGuid" bench-item
+  python3 bench/generate-entities.py "$work/BenchModelPgGuid/src/BenchModelPgGuid" bench-item
   python3 bench/generate-entities.py "$work/BenchWide/src/BenchWide" wide 200
 
   log "compiling the 200-entity model: dotnet ef dbcontext optimize"
@@ -179,9 +184,15 @@ if ((runtime)); then
   log "runtime: BenchmarkDotNet SaveChangesBenchmarks ($iterations iterations)"
   (cd "$results" && dotnet "$bench_dll" --filter '*SaveChangesBenchmarks*' --artifacts "$results/bdn" >"$results/runtime.log" 2>&1) ||
     { tail -n 40 "$results/runtime.log" >&2; die "the runtime benchmarks failed"; }
+  log "runtime: BenchmarkDotNet KeyTypeBenchmarks, guid vs int keys ($iterations iterations)"
+  (cd "$results" && dotnet "$bench_dll" --filter '*KeyTypeBenchmarks*' --artifacts "$results/bdn" >"$results/keytype.log" 2>&1) ||
+    { tail -n 40 "$results/keytype.log" >&2; die "the key-type benchmarks failed"; }
   log "runtime: the same workloads interleaved, wall and CPU time, $rounds rounds"
   dotnet "$bench_dll" paired "$rounds" >"$results/paired.tsv" 2>"$results/paired.log" ||
     { tail -n 40 "$results/paired.log" >&2; die "the paired runtime measurement failed"; }
+  log "runtime: int and guid key inserts interleaved, wall and CPU time, $rounds rounds"
+  dotnet "$bench_dll" keytypes "$rounds" >"$results/keytypes.tsv" 2>"$results/keytypes.log" ||
+    { tail -n 40 "$results/keytypes.log" >&2; die "the paired key-type measurement failed"; }
 fi
 
 if ((model)); then

@@ -3,7 +3,8 @@ using Strata.Benchmarks.ModelBuilding;
 using Strata.Benchmarks.Runtime;
 
 // `startup prepare` creates the SQLite files; `startup <variant>` is one cold-start measurement;
-// `paired [rounds]` runs the SaveChanges workloads interleaved with CPU time; anything else goes to
+// `paired [rounds]` runs the SaveChanges workloads interleaved with CPU time; `keytypes [rounds]` the int/guid
+// key inserts likewise; anything else goes to
 // BenchmarkDotNet (e.g. --filter '*SaveChanges*').
 if (args is ["startup", "prepare"])
 {
@@ -14,6 +15,11 @@ if (args is ["startup", "prepare"])
 if (args is ["paired", ..])
 {
     return PairedRunner.Run(args);
+}
+
+if (args is ["keytypes", ..])
+{
+    return KeyTypePairedRunner.Run(args);
 }
 
 if (args is ["startup", ..])
