@@ -142,6 +142,17 @@ public abstract class EntityTemplateTests<TFixture>(TemplateHive hive, TFixture 
             CopyDirectory(Path.Combine(shop.ModelProjectDirectory, folder), Path.Combine(normalized, folder));
         }
 
+        // The scopes dotnet strata writes for each entity (issue 12); AuditableQueries and PageCursor are the model project's.
+        foreach (var command in EntityProjectFixture.Commands)
+        {
+            var queries = Path.Combine(shop.ModelProjectDirectory, "Queries", $"{command.Name}Queries.cs");
+            if (File.Exists(queries))
+            {
+                Directory.CreateDirectory(Path.Combine(normalized, "Queries"));
+                File.Copy(queries, Path.Combine(normalized, "Queries", Path.GetFileName(queries)));
+            }
+        }
+
         // Migration ids start with a timestamp: keep the Add* migrations (not their designer files,
         // whose [Migration] attribute repeats the id) under the name without it.
         var migrations = Path.Combine(shop.ModelProjectDirectory, "Migrations");

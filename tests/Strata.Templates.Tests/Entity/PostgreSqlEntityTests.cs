@@ -124,7 +124,7 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
             .Select(index => index.Definition);
 
         var expected = ProductFields.UniqueIndexes.Select(index => (index.Name, Definition: $"CREATE UNIQUE INDEX \"{index.Name}\" ON public.\"Products\" USING btree (\"{index.Column}\")"))
-            .Concat(ProductFields.PlainIndexes.Select(index => (index.Name, Definition: $"CREATE INDEX \"{index.Name}\" ON public.\"Products\" USING btree (\"{index.Column}\")")))
+            .Concat(ProductFields.PlainIndexes.Select(index => (index.Name, Definition: $"CREATE INDEX \"{index.Name}\" ON public.\"Products\" USING btree ({string.Join(", ", index.Column.Split(", ").Select(column => $"\"{column}\""))})")))
             .OrderBy(index => index.Name, StringComparer.Ordinal)
             .Select(index => index.Definition);
         Assert.Equal(expected, indexes);
@@ -189,6 +189,14 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
         run.AssertPassed(minimumPassed: 25);
         Assert.True(run.SkippedExceptNotApplicable.Count == 0, run.Describe("With ConnectionStrings__ShopTests set, no generated test may skip unless it does not apply to its entity."));
         EntityProjectFixture.AssertCoversEveryEntity(run);
+    }
+
+    [SkippableFact]
+    public async Task The_generated_index_test_passes_for_every_scope_on_PostgreSQL()
+    {
+        var run = await Fixture.GeneratedTestsAsync(Hive);
+
+        EntityScopes.AssertEveryScopeAnsweredThroughAnIndex(run);
     }
 
     private async Task<string> ConnectionStringAsync() => (await Fixture.MigratedDatabaseAsync(Hive)).ConnectionString;

@@ -72,9 +72,15 @@ public static class ProductFields
     public static readonly IReadOnlyList<(string Name, string Column)> UniqueIndexes =
         [("IX_Products_Barcode", "Barcode"), ("IX_Products_ExternalId", "ExternalId"), ("IX_Products_Sku", "Sku")];
 
-    /// <summary>Plain (non-unique) indexes: the <c>:index</c> field and the two foreign keys.</summary>
+    /// <summary>
+    /// Plain (non-unique) indexes: the <c>:index</c> field, the two foreign keys, and the two every auditable table gets
+    /// for the scopes of AuditableQueries (AuditIndexConvention). Columns are listed "A, B".
+    /// </summary>
     public static readonly IReadOnlyList<(string Name, string Column)> PlainIndexes =
-        [("IX_Products_BuyerId", "BuyerId"), ("IX_Products_Code", "Code"), ("IX_Products_SupplierId", "SupplierId")];
+    [
+        ("IX_Products_BuyerId", "BuyerId"), ("IX_Products_Code", "Code"), ("IX_Products_CreatedAt_Id", "CreatedAt, Id"),
+        ("IX_Products_SupplierId", "SupplierId"), ("IX_Products_UpdatedAt", "UpdatedAt"),
+    ];
 
     /// <summary>A Suppliers row as SQL literals (SQLite also needs its Version column; PostgreSQL uses xmin).</summary>
     public static IReadOnlyDictionary<string, string> SupplierRow(bool postgreSql) => WithBaseColumns(postgreSql, afterAddFields: false, new Dictionary<string, string>

@@ -67,7 +67,7 @@ public sealed class SqliteEntityFixture(IMessageSink diagnostics) : EntityProjec
 }
 
 [Collection(TemplateHiveCollection.Name)]
-public sealed class SqliteEntityTests(TemplateHive hive, SqliteEntityFixture fixture)
+public sealed partial class SqliteEntityTests(TemplateHive hive, SqliteEntityFixture fixture)
     : EntityTemplateTests<SqliteEntityFixture>(hive, fixture)
 {
     [Fact]
