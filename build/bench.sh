@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the template pack: prints a table and writes docs/benchmarks.md.
 #
-#   bash build/bench.sh [--quick] [--skip-scaffolding] [--skip-runtime] [--skip-model] [--no-postgres]
+#   bash build/bench.sh [--quick] [--skip-scaffolding] [--skip-runtime] [--skip-model] [--no-postgres] [--diagram-only]
 #
 #   1. Scaffolding (timed here, median of several runs): `dotnet new entity` end to end vs a bare
 #      `dotnet ef migrations add` for the same files, without and with 12 fields; `dotnet strata
@@ -19,6 +19,10 @@
 # STRATA_BENCH_ITERATIONS (BenchmarkDotNet iterations, default 8), STRATA_BENCH_ROUNDS (interleaved
 # runtime rounds, default 40), STRATA_BENCH_WORK (work folder,
 # default artifacts/bench/work; emptied first), STRATA_BENCH_OUTPUT (default docs/benchmarks.md).
+# --diagram-only times only `dotnet strata diagram` on the 200-entity model (a few minutes). With
+# STRATA_BENCH_DIAGRAM_BASELINE=<git ref>, dotnet-strata built from that commit runs interleaved with this
+# tree's, on the same project, for before/after figures. STRATA_BENCH_DIAGRAM_PREFIX is put before each timed
+# diagram command, e.g. "chrt -f 10" so that other work on a shared machine does not time-slice the runs.
 # Takes about 15-20 minutes on 2 cores.
 set -euo pipefail
 
@@ -28,7 +32,7 @@ cd "$repo_root"
 log() { printf 'bench.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-scaffolding=1 runtime=1 model=1 postgres=1 quick=0
+scaffolding=1 runtime=1 model=1 postgres=1 quick=0 diagram_only=0
 while (($# > 0)); do
   case "$1" in
     --quick) quick=1 ;;
@@ -36,8 +40,9 @@ while (($# > 0)); do
     --skip-runtime) runtime=0 ;;
     --skip-model) model=0 ;;
     --no-postgres) postgres=0 ;;
+    --diagram-only) scaffolding=0 runtime=0 model=0 diagram_only=1 ;;
     -h | --help)
-      sed -n '2,20s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+      sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
       exit 0
       ;;
     *) die "unknown argument: $1 (see --help)" ;;
@@ -207,15 +212,56 @@ if ((model)); then
       printf 'startup-%s\t%s\n' "$variant" "$(dotnet "$bench_dll" startup "$variant")" >>"$results/model.tsv"
     done
   done
+fi
 
-  # docs/model.md (issue 12): the whole command on the built 200-entity project (tool start, strata-agent in the
-  # project's dependency context, EF Core's design-time model, drawing), then the drawing alone.
-  log "diagram: dotnet strata diagram --no-build on the 200-entity model x$starts, and DiagramBenchmarks"
+# docs/model.md (issue 12): the whole command on the built 200-entity project (tool start, strata-agent in the
+# project's dependency context, EF Core's design-time model, drawing), then the drawing alone.
+if ((model || diagram_only)); then
+  wide=$work/BenchWide/src/BenchWide
+  if ((diagram_only)); then
+    log "generating BenchWide (SQLite, 200 entities)"
+    (cd "$work" && dotnet_new modelproject -n BenchWide --no-sample --allow-scripts yes >/dev/null)
+    python3 bench/generate-entities.py "$wide" wide 200
+    (cd "$work/BenchWide" && tool_restore >/dev/null && dotnet build src/BenchWide >"$results/benchwide-build.log" 2>&1) ||
+      { tail -n 40 "$results/benchwide-build.log" >&2; die "the 200-entity project did not build"; }
+  fi
+
+  # Before/after: the tool of this tree and the one of $STRATA_BENCH_DIAGRAM_BASELINE, each started as
+  # `dotnet <dll>` (the same way, so only the tools differ), alternating which goes first.
+  baseline=${STRATA_BENCH_DIAGRAM_BASELINE:-}
+  read -r -a prefix <<<"${STRATA_BENCH_DIAGRAM_PREFIX:-}"
+  if [[ -n "$baseline" ]]; then
+    log "diagram: building dotnet-strata from $baseline and from this tree"
+    mkdir -p "$work/baseline-src"
+    git -C "$repo_root" archive "$baseline" | tar -x -C "$work/baseline-src" || die "git archive $baseline failed"
+    dotnet build "$work/baseline-src/src/Strata.Tool" -c Release -o "$work/baseline-tool" >"$results/baseline-tool.log" 2>&1 ||
+      { tail -n 40 "$results/baseline-tool.log" >&2; die "dotnet-strata at $baseline did not build"; }
+    dotnet build "$repo_root/src/Strata.Tool" -c Release -o "$work/current-tool" >"$results/current-tool.log" 2>&1 ||
+      { tail -n 40 "$results/current-tool.log" >&2; die "dotnet-strata of this tree did not build"; }
+    printf '%s\n' "$(git -C "$repo_root" rev-parse --short "$baseline")" >"$results/diagram-baseline.txt"
+  fi
+  if ((${#prefix[@]})); then
+    printf '%s\n' "${prefix[*]}" >"$results/diagram-prefix.txt"
+  fi
+
+  log "diagram: dotnet strata diagram --no-build on the 200-entity model x$starts${baseline:+, interleaved with the tool of $baseline}"
+  # The first run after a build compiles everything without a JIT profile (strata-agent keeps one in obj/): timed apart.
+  printf 'diagram-first\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet strata diagram --no-build)" >>"$results/model.tsv"
+  if [[ -n "$baseline" ]]; then
+    (cd "$wide" && dotnet "$work/baseline-tool/dotnet-strata.dll" diagram --no-build >/dev/null)
+  fi
   for ((r = 1; r <= starts; r++)); do
-    printf 'diagram\t%s\n' "$(cd "$work/BenchWide/src/BenchWide" && timed dotnet strata diagram --no-build)" >>"$results/model.tsv"
+    printf 'diagram\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet strata diagram --no-build)" >>"$results/model.tsv"
+    if [[ -n "$baseline" ]]; then
+      current() { printf 'diagram-current\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet "$work/current-tool/dotnet-strata.dll" diagram --no-build)"; }
+      before() { printf 'diagram-baseline\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet "$work/baseline-tool/dotnet-strata.dll" diagram --no-build)"; }
+      if ((r % 2)); then current && before; else before && current; fi >>"$results/model.tsv"
+    fi
   done
-  (cd "$results" && dotnet "$bench_dll" --filter '*DiagramBenchmarks*' --artifacts "$results/bdn" >"$results/diagram.log" 2>&1) ||
-    { tail -n 40 "$results/diagram.log" >&2; die "the diagram benchmark failed"; }
+  if ((model)); then
+    (cd "$results" && dotnet "$bench_dll" --filter '*DiagramBenchmarks*' --artifacts "$results/bdn" >"$results/diagram.log" 2>&1) ||
+      { tail -n 40 "$results/diagram.log" >&2; die "the diagram benchmark failed"; }
+  fi
 fi
 
 # ---------------------------------------------------------------- 1. scaffolding (last: it is the slowest to fail)

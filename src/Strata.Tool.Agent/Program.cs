@@ -1,18 +1,30 @@
 using System.Reflection;
+using System.Runtime;
 using System.Runtime.Loader;
 using System.Text;
 
-// strata-agent <model project assembly> <output file>
+// strata-agent <model project assembly> <output file> [<JIT profile folder>]
 // Loads the built model project and writes what its ModelDiagram.ForDesignTime() returns (docs/model.md).
 // The drawing code is the project's own (Common/Diagrams/ModelDiagram.cs, also used by its tests), so this
 // program needs no EF Core of its own. Exit codes: 0 written, 1 the project's code failed, 2 bad arguments.
-if (args.Length != 2 || !File.Exists(args[0]))
+if (args.Length is not (2 or 3) || !File.Exists(args[0]) || (args.Length == 3 && !Directory.Exists(args[2])))
 {
-    Console.Error.WriteLine("usage: strata-agent <model project assembly> <output file>");
+    Console.Error.WriteLine("usage: strata-agent <model project assembly> <output file> [<JIT profile folder>]");
     return 2;
 }
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
+
+// Most of a run is the JIT compiling EF Core's model building (EF Core ships without ReadyToRun code), and every run
+// compiles the same methods. Multi-core JIT records them in a profile and, on the next run, compiles them ahead on
+// another core while this one builds the model. The profile sits in the project's obj/ folder: it belongs to that
+// project's assemblies and is rewritten by every run, so a changed project or EF Core version only costs one slower run.
+if (args.Length == 3)
+{
+    ProfileOptimization.SetProfileRoot(args[2]);
+    ProfileOptimization.StartProfile("strata-agent.jitprofile");
+}
+
 var assemblyPath = Path.GetFullPath(args[0]);
 var binDirectory = Path.GetDirectoryName(assemblyPath)!;
 

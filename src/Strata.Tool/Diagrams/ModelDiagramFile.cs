@@ -119,6 +119,7 @@ internal static class ModelDiagramFile
         start.ArgumentList.Add(agent);
         start.ArgumentList.Add(assembly);
         start.ArgumentList.Add(output);
+        start.ArgumentList.Add(IntermediateDirectory(project));
 
         using var process = Process.Start(start) ?? throw new CommandFailedException("could not start dotnet; is the .NET SDK on the PATH?");
         var standardOutput = process.StandardOutput.ReadToEndAsync();
@@ -136,6 +137,9 @@ internal static class ModelDiagramFile
             Console.Error.Write(error);
         }
     }
+
+    /// <summary>The project's obj/ folder (where its restore output is), for strata-agent's JIT profile.</summary>
+    private static string IntermediateDirectory(ModelProject project) => System.IO.Path.Combine(project.Directory, "obj");
 
     /// <summary>The NuGet package folders the project was restored from (obj/project.assets.json), where its deps.json points.</summary>
     internal static IReadOnlyList<string> PackageFolders(ModelProject project)
