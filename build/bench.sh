@@ -226,8 +226,10 @@ if ((model || diagram_only)); then
       { tail -n 40 "$results/benchwide-build.log" >&2; die "the 200-entity project did not build"; }
   fi
 
-  # Before/after: the tool of this tree and the one of $STRATA_BENCH_DIAGRAM_BASELINE, each started as
-  # `dotnet <dll>` (the same way, so only the tools differ), alternating which goes first.
+  # Before/after: the tool of this tree (the one packed and restored above) and the one of
+  # $STRATA_BENCH_DIAGRAM_BASELINE, each started as `dotnet <dll>` (the same way, so only the tools differ),
+  # alternating which goes first. The packed copy itself, not a second build: strata-agent's JIT profile is only
+  # replayed by the same build of strata-agent.
   baseline=${STRATA_BENCH_DIAGRAM_BASELINE:-}
   read -r -a prefix <<<"${STRATA_BENCH_DIAGRAM_PREFIX:-}"
   if [[ -n "$baseline" ]]; then
@@ -236,8 +238,7 @@ if ((model || diagram_only)); then
     git -C "$repo_root" archive "$baseline" | tar -x -C "$work/baseline-src" || die "git archive $baseline failed"
     dotnet build "$work/baseline-src/src/Strata.Tool" -c Release -o "$work/baseline-tool" >"$results/baseline-tool.log" 2>&1 ||
       { tail -n 40 "$results/baseline-tool.log" >&2; die "dotnet-strata at $baseline did not build"; }
-    dotnet build "$repo_root/src/Strata.Tool" -c Release -o "$work/current-tool" >"$results/current-tool.log" 2>&1 ||
-      { tail -n 40 "$results/current-tool.log" >&2; die "dotnet-strata of this tree did not build"; }
+    current_tool=$(ls "${NUGET_PACKAGES:-$HOME/.nuget/packages}/strata.tool/${tool_version#Strata.Tool.}"/tools/*/any/dotnet-strata.dll)
     printf '%s\n' "$(git -C "$repo_root" rev-parse --short "$baseline")" >"$results/diagram-baseline.txt"
   fi
   if ((${#prefix[@]})); then
@@ -253,7 +254,7 @@ if ((model || diagram_only)); then
   for ((r = 1; r <= starts; r++)); do
     printf 'diagram\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet strata diagram --no-build)" >>"$results/model.tsv"
     if [[ -n "$baseline" ]]; then
-      current() { printf 'diagram-current\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet "$work/current-tool/dotnet-strata.dll" diagram --no-build)"; }
+      current() { printf 'diagram-current\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet "$current_tool" diagram --no-build)"; }
       before() { printf 'diagram-baseline\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet "$work/baseline-tool/dotnet-strata.dll" diagram --no-build)"; }
       if ((r % 2)); then current && before; else before && current; fi >>"$results/model.tsv"
     fi
