@@ -157,6 +157,9 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
     /// <summary>Options of <c>dotnet new modelproject</c> beyond <c>-n Shop --no-sample --database</c>.</summary>
     protected virtual IReadOnlyList<string> ModelProjectOptions => [];
 
+    /// <summary>Every option the project is created with after <c>-n Shop</c>: the option matrix counts it as a row.</summary>
+    public IReadOnlyList<string> ModelProjectArguments => ["--no-sample", "--database", Database, .. ModelProjectOptions];
+
     /// <summary>The entity and field specs of the <c>dotnet strata add-fields</c> run after the commands.</summary>
     protected virtual (string Entity, string Specs) AddedFields => ("Product", ProductFields.AddedSpec);
 

@@ -19,6 +19,8 @@ public sealed class TemplateHive : IAsyncLifetime
 
     private readonly IMessageSink _diagnostics;
     private readonly TemporaryDirectories _temporaryDirectories;
+    private readonly Dictionary<string, Lazy<Task>> _shared = new(StringComparer.Ordinal);
+    private readonly List<IAsyncDisposable> _disposeWithHive = [];
 
     public TemplateHive(IMessageSink diagnostics)
     {
@@ -139,13 +141,44 @@ public sealed class TemplateHive : IAsyncLifetime
     public Task<ProcessResult> RestoreToolsAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
         RunDotnetAsync(workingDirectory, ["tool", "restore", "--add-source", PackageDirectory], environment: environment);
 
+    /// <summary>
+    /// Runs <paramref name="create"/> the first time <paramref name="key"/> is asked for and hands every caller, in any
+    /// test class, the same task: e.g. one <c>dotnet new modelproject</c> per name and options for the whole run.
+    /// </summary>
+    public Task<T> OnceAsync<T>(string key, Func<Task<T>> create)
+    {
+        lock (_shared)
+        {
+            if (!_shared.TryGetValue(key, out var step))
+            {
+                step = new Lazy<Task>(() => create());
+                _shared[key] = step;
+            }
+
+            return (Task<T>)step.Value;
+        }
+    }
+
+    /// <summary>Disposes <paramref name="resource"/> (e.g. a database a shared project was migrated into) with the hive.</summary>
+    public void DisposeWithHive(IAsyncDisposable resource)
+    {
+        lock (_disposeWithHive)
+        {
+            _disposeWithHive.Add(resource);
+        }
+    }
+
     /// <summary>A new empty folder outside the repository, removed with the fixture (see STRATA_KEEP_TEMP).</summary>
     public string CreateTempDirectory(string name = "work") => _temporaryDirectories.Create(name);
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        foreach (var resource in _disposeWithHive)
+        {
+            await resource.DisposeAsync();
+        }
+
         _temporaryDirectories.Dispose();
-        return Task.CompletedTask;
     }
 
     /// <summary>Writes <see cref="NuGetConfigPath"/>: the sources of the user's own configuration, plus the packed folder.</summary>

@@ -11,14 +11,9 @@ namespace Strata.Templates.Tests.ModelProject;
 public sealed class AcmeSalesFixture() : ModelProjectFixture(
     "Acme.Sales", "AcmeSales", "modelproject-sqlite-nosample-audituser", "--database", "Sqlite", "--no-sample", "--audit-user")
 {
-    private Lazy<Task<string>>? _migratedDatabase;
-    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
+    public async Task<string> MigratedDatabaseAsync(TemplateHive hive) => await (await GetAsync(hive)).MigratedSqliteDatabaseAsync();
 
-    public Task<string> MigratedDatabaseAsync(TemplateHive hive) =>
-        Once(ref _migratedDatabase, () => SqliteDatabase.UpdateAsync(hive, GetAsync(hive)));
-
-    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) =>
-        Once(ref _generatedTests, async () => await (await GetAsync(hive)).TestAsync(hive.CreateTempDirectory("generated-test-results")));
+    public async Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) => await (await GetAsync(hive)).GeneratedTestsAsync();
 }
 
 [Collection(TemplateHiveCollection.Name)]

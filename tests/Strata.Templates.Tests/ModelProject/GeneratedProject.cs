@@ -1,4 +1,6 @@
+using Npgsql;
 using Strata.Templates.Tests.Infrastructure;
+using Strata.Templates.Tests.ModelProject.Matrix;
 
 namespace Strata.Templates.Tests.ModelProject;
 
@@ -16,14 +18,21 @@ public sealed class GeneratedProject
     private readonly Lazy<Task<ProcessResult>> _toolRestore;
     private readonly Lazy<Task<ProcessResult>> _build;
     private readonly Lazy<Task<ProcessResult>> _format;
+    private readonly Lazy<Task<ProcessResult>> _pendingModelChanges;
+    private readonly Lazy<Task<string>> _migratedSqliteDatabase;
+    private readonly Lazy<Task<TemporaryDatabase>> _migratedPostgresDatabase;
+    private readonly Lazy<Task<string>> _script;
+    private readonly Lazy<Task<string>> _idempotentScript;
+    private readonly Lazy<Task<GeneratedTestRun>> _generatedTests;
 
     private readonly TemplateHive _hive;
 
-    private GeneratedProject(TemplateHive hive, string name, string identifier, string root, string pristineCopy, ProcessResult creation)
+    private GeneratedProject(TemplateHive hive, string name, string identifier, OptionRow options, string root, string pristineCopy, ProcessResult creation)
     {
         _hive = hive;
         Name = name;
         Identifier = identifier;
+        Options = options;
         Root = root;
         PristineCopy = pristineCopy;
         Creation = creation;
@@ -35,6 +44,12 @@ public sealed class GeneratedProject
         _toolRestore = new(() => hive.RestoreToolsAsync(Root, _isolatedEnvironment));
         _build = new(() => hive.RunDotnetAsync(Root, ["build", "-warnaserror", "--nologo"], environment: _isolatedEnvironment));
         _format = new(FormatAfterBuildAsync);
+        _pendingModelChanges = new(() => EfAsync("migrations", "has-pending-model-changes"));
+        _migratedSqliteDatabase = new(() => SqliteDatabase.UpdateAsync(hive, Task.FromResult(this)));
+        _migratedPostgresDatabase = new(MigratePostgresDatabaseAsync);
+        _script = new(() => WriteScriptAsync());
+        _idempotentScript = new(() => WriteScriptAsync("--idempotent"));
+        _generatedTests = new(RunGeneratedTestsAsync);
     }
 
     /// <summary>The <c>-n</c> value, e.g. <c>Acme.Sales</c>.</summary>
@@ -42,6 +57,9 @@ public sealed class GeneratedProject
 
     /// <summary>The C# identifier the template derives from the name, e.g. <c>AcmeSales</c>.</summary>
     public string Identifier { get; }
+
+    /// <summary>The options it was created with (every option of the matrix, defaults included).</summary>
+    public OptionRow Options { get; }
 
     /// <summary>The folder dotnet new created (holding the .slnx); restore and build write into it.</summary>
     public string Root { get; }
@@ -83,6 +101,14 @@ public sealed class GeneratedProject
     public static readonly TimeSpan CreationTimeout = TimeSpan.FromMinutes(6);
 
     /// <summary>
+    /// The project <c>dotnet new modelproject -n &lt;name&gt; &lt;options&gt;</c> creates, made once per test run: every
+    /// test class (and the option matrix) that asks for the same name and options gets the same instantiation, and
+    /// shares its steps (build, dotnet ef, migration, generated tests), each run once.
+    /// </summary>
+    public static Task<GeneratedProject> SharedAsync(TemplateHive hive, string name, string identifier, IReadOnlyList<string> options) =>
+        hive.OnceAsync($"modelproject -n {name} {OptionRow.Parse(options).Key}", () => CreateAsync(hive, name, identifier, [.. options]));
+
+    /// <summary>
     /// Runs <c>dotnet new modelproject -n &lt;name&gt; &lt;options&gt; --allow-scripts yes</c> in a new empty folder
     /// and copies the result (build output aside) before anything else touches it. Fails the calling test when
     /// dotnet new fails or writes anything besides the project folder.
@@ -101,7 +127,7 @@ public sealed class GeneratedProject
 
         var pristineCopy = hive.CreateTempDirectory("modelproject-as-created");
         CopyDirectory(root, pristineCopy);
-        return new GeneratedProject(hive, name, identifier, root, pristineCopy, creation);
+        return new GeneratedProject(hive, name, identifier, OptionRow.Parse(options), root, pristineCopy, creation);
     }
 
     /// <summary><c>dotnet tool restore --add-source &lt;package folder&gt;</c> (the manifest pins dotnet-ef and dotnet-strata).</summary>
@@ -126,6 +152,28 @@ public sealed class GeneratedProject
             ["tool", "run", "dotnet-ef", "--", .. arguments, "--no-build"],
             environment: _isolatedEnvironment);
     }
+
+    /// <summary><c>dotnet ef migrations has-pending-model-changes</c>. Runs once.</summary>
+    public Task<ProcessResult> PendingModelChangesAsync() => _pendingModelChanges.Value;
+
+    /// <summary>A new SQLite file migrated with <c>dotnet ef database update --connection</c> (its path). Runs once.</summary>
+    public Task<string> MigratedSqliteDatabaseAsync() => _migratedSqliteDatabase.Value;
+
+    /// <summary>
+    /// A new database on the throwaway PostgreSQL cluster after <c>dotnet ef database update --connection</c>, dropped
+    /// with the hive (skips the test without a cluster). Runs once.
+    /// </summary>
+    public Task<TemporaryDatabase> MigratedPostgresDatabaseAsync() => _migratedPostgresDatabase.Value;
+
+    /// <summary>The text of <c>dotnet ef migrations script</c> (with <c>--idempotent</c> when asked). Runs once each.</summary>
+    public Task<string> MigrationScriptAsync(bool idempotent) => idempotent ? _idempotentScript.Value : _script.Value;
+
+    /// <summary>
+    /// The generated solution's own tests as its provider runs them here: on SQLite in files of their own; on
+    /// PostgreSQL against the test cluster (<c>ConnectionStrings__&lt;Identifier&gt;Tests</c> without a database:
+    /// the tests create their own); on SQL Server without a server, so its database tests skip. Runs once.
+    /// </summary>
+    public Task<GeneratedTestRun> GeneratedTestsAsync() => _generatedTests.Value;
 
     /// <summary>
     /// <c>dotnet test --no-build</c> of the generated solution after the build, with a TRX report.
@@ -173,6 +221,36 @@ public sealed class GeneratedProject
         }
 
         return result;
+    }
+
+    private async Task<TemporaryDatabase> MigratePostgresDatabaseAsync()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync($"modelproject_{Identifier.ToLowerInvariant()}");
+        _hive.DisposeWithHive(database);
+        var update = await EfAsync("database", "update", "--connection", database.ConnectionString);
+        Assert.True(update.Succeeded, $"dotnet ef database update failed on {database.Name}:\n{update.Describe()}");
+        return database;
+    }
+
+    private async Task<string> WriteScriptAsync(params string[] options)
+    {
+        var output = Path.Combine(_hive.CreateTempDirectory("migration-script"), "migrations.sql");
+        var script = await EfAsync(["migrations", "script", .. options, "--output", output]);
+        Assert.True(script.Succeeded && File.Exists(output), $"dotnet ef migrations script {string.Join(' ', options)} wrote no {output}:\n{script.Describe()}");
+        return await File.ReadAllTextAsync(output);
+    }
+
+    private Task<GeneratedTestRun> RunGeneratedTestsAsync()
+    {
+        var environment = new Dictionary<string, string?>();
+        if (Options.Database == "PostgreSql")
+        {
+            var server = new NpgsqlConnectionStringBuilder(PostgresServer.GetConnectionStringOrSkip());
+            server.Remove("Database");
+            environment[TestsConnectionStringVariable] = server.ConnectionString;
+        }
+
+        return TestAsync(_hive.CreateTempDirectory("generated-test-results"), environment);
     }
 
     private async Task<ProcessResult> FormatAfterBuildAsync()

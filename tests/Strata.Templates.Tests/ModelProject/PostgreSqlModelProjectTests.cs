@@ -10,42 +10,14 @@ namespace Strata.Templates.Tests.ModelProject;
 /// </summary>
 public sealed class PostgreSqlShopFixture() : ModelProjectFixture("Shop", "Shop", "modelproject-postgresql-softdelete", "--database", "PostgreSql", "--soft-delete")
 {
-    private Lazy<Task<TemporaryDatabase>>? _migratedDatabase;
-    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
-
     /// <summary>A new database on the test server after <c>dotnet ef database update --connection</c>, run once.</summary>
-    public Task<TemporaryDatabase> MigratedDatabaseAsync(TemplateHive hive) =>
-        Once(ref _migratedDatabase, async () =>
-        {
-            var project = await GetAsync(hive);
-            var database = await PostgresServer.CreateDatabaseAsync("modelproject_shop");
-            var update = await project.EfAsync("database", "update", "--connection", database.ConnectionString);
-            Assert.True(update.Succeeded, $"dotnet ef database update failed on {database.Name}:\n{update.Describe()}");
-            return database;
-        });
+    public async Task<TemporaryDatabase> MigratedDatabaseAsync(TemplateHive hive) => await (await GetAsync(hive)).MigratedPostgresDatabaseAsync();
 
     /// <summary>
     /// The generated tests with <c>ConnectionStrings__ShopTests</c> naming the test server (without a
     /// Database key: the tests create their own databases), run once.
     /// </summary>
-    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) =>
-        Once(ref _generatedTests, async () =>
-        {
-            var server = new NpgsqlConnectionStringBuilder(PostgresServer.GetConnectionStringOrSkip());
-            server.Remove("Database");
-            var project = await GetAsync(hive);
-            return await project.TestAsync(
-                hive.CreateTempDirectory("generated-test-results"),
-                new Dictionary<string, string?> { [project.TestsConnectionStringVariable] = server.ConnectionString });
-        });
-
-    public override async Task DisposeAsync()
-    {
-        if (_migratedDatabase is { IsValueCreated: true } created && created.Value.IsCompletedSuccessfully)
-        {
-            await created.Value.Result.DisposeAsync();
-        }
-    }
+    public async Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) => await (await GetAsync(hive)).GeneratedTestsAsync();
 }
 
 [Collection(TemplateHiveCollection.Name)]

@@ -11,28 +11,11 @@ namespace Strata.Templates.Tests.ModelProject;
 /// </summary>
 public sealed class SqlServerShopFixture() : ModelProjectFixture("Shop", "Shop", "modelproject-sqlserver-audituser-softdelete", "--database", "SqlServer", "--audit-user", "--soft-delete")
 {
-    private Lazy<Task<string>>? _script;
-    private Lazy<Task<string>>? _idempotentScript;
-    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
-
     /// <summary>The text of <c>dotnet ef migrations script</c> (with <c>--idempotent</c> when asked), run once each.</summary>
-    public Task<string> ScriptAsync(TemplateHive hive, bool idempotent) =>
-        idempotent
-            ? Once(ref _idempotentScript, () => WriteScriptAsync(hive, "--idempotent"))
-            : Once(ref _script, () => WriteScriptAsync(hive));
+    public async Task<string> ScriptAsync(TemplateHive hive, bool idempotent) => await (await GetAsync(hive)).MigrationScriptAsync(idempotent);
 
     /// <summary>The generated tests without a server (the database tests skip), run once.</summary>
-    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) =>
-        Once(ref _generatedTests, async () => await (await GetAsync(hive)).TestAsync(hive.CreateTempDirectory("generated-test-results")));
-
-    private async Task<string> WriteScriptAsync(TemplateHive hive, params string[] options)
-    {
-        var project = await GetAsync(hive);
-        var output = Path.Combine(hive.CreateTempDirectory("sqlserver-script"), "migrations.sql");
-        var script = await project.EfAsync(["migrations", "script", .. options, "--output", output]);
-        Assert.True(script.Succeeded && File.Exists(output), $"dotnet ef migrations script {string.Join(' ', options)} wrote no {output}:\n{script.Describe()}");
-        return await File.ReadAllTextAsync(output);
-    }
+    public async Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) => await (await GetAsync(hive)).GeneratedTestsAsync();
 }
 
 [Collection(TemplateHiveCollection.Name)]

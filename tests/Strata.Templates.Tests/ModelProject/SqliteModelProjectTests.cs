@@ -7,16 +7,11 @@ namespace Strata.Templates.Tests.ModelProject;
 /// <summary><c>dotnet new modelproject -n Shop --database Sqlite</c>, migrated with <c>dotnet ef database update</c>.</summary>
 public sealed class SqliteShopFixture() : ModelProjectFixture("Shop", "Shop", "modelproject-sqlite", "--database", "Sqlite")
 {
-    private Lazy<Task<string>>? _migratedDatabase;
-    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
-
     /// <summary>The path of a SQLite file that <c>dotnet ef database update</c> created, run once.</summary>
-    public Task<string> MigratedDatabaseAsync(TemplateHive hive) =>
-        Once(ref _migratedDatabase, () => SqliteDatabase.UpdateAsync(hive, GetAsync(hive)));
+    public async Task<string> MigratedDatabaseAsync(TemplateHive hive) => await (await GetAsync(hive)).MigratedSqliteDatabaseAsync();
 
     /// <summary><c>dotnet test</c> of the generated solution, run once.</summary>
-    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) =>
-        Once(ref _generatedTests, async () => await (await GetAsync(hive)).TestAsync(hive.CreateTempDirectory("generated-test-results")));
+    public async Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) => await (await GetAsync(hive)).GeneratedTestsAsync();
 }
 
 [Collection(TemplateHiveCollection.Name)]
