@@ -37,22 +37,23 @@ public static class RelationshipModel
     /// <summary>A self-reference whose delete cascades: a cycle of cascading deletes (SQL Server error 1785).</summary>
     public static readonly ModelCommand CascadeCycle = ModelCommand.Entity("-n", "Chain", "--fields", "Previous:references{Chain}?:cascade", "--skip-migration");
 
-    /// <summary>A region with two owned children (Store, Depot, both Cascade from Region), created before <see cref="TwoCascadePaths"/>.</summary>
-    public static readonly IReadOnlyList<ModelCommand> DiamondTop =
+    /// <summary>
+    /// A second child of Employee (Cascade, like Note), created before <see cref="TwoCascadePaths"/>: the model's own
+    /// parent/child gives the first path.
+    /// </summary>
+    public static readonly IReadOnlyList<ModelCommand> SecondChild =
     [
-        ModelCommand.Entity("-n", "Region", "--skip-migration"),
-        ModelCommand.Entity("-n", "Store", "--parent", "Region", "--skip-migration"),
-        ModelCommand.Entity("-n", "Depot", "--parent", "Region", "--skip-migration"),
+        ModelCommand.Entity("-n", "Badge", "--parent", "Employee", "--skip-migration"),
     ];
 
-    /// <summary>A delivery cascading from both children of Region: Region reaches Delivery along two cascade paths.</summary>
+    /// <summary>A review cascading from both children of Employee: deleting an employee reaches Review along two cascade paths.</summary>
     public static readonly ModelCommand TwoCascadePaths =
-        ModelCommand.Entity("-n", "Delivery", "--fields", "Store:references:cascade Depot:references:cascade", "--skip-migration");
+        ModelCommand.Entity("-n", "Review", "--fields", "Note:references:cascade Badge:references:cascade", "--skip-migration");
 
-    /// <summary>The same delivery with one path restricted: SQL Server accepts it.</summary>
+    /// <summary>The same review with one path restricted: SQL Server accepts it.</summary>
     public static readonly ModelCommand OneCascadePath =
-        ModelCommand.Entity("-n", "Delivery", "--fields", "Store:references:cascade Depot:references", "--skip-migration");
+        ModelCommand.Entity("-n", "Review", "--fields", "Note:references:cascade Badge:references", "--skip-migration");
 
     /// <summary>Removing what the cascade-path cases added, dependents first (with --skip-migration, as they were added).</summary>
-    public static readonly IReadOnlyList<string> DiamondRemovalOrder = ["Delivery", "Store", "Depot", "Region"];
+    public static readonly IReadOnlyList<string> CascadeCaseRemovalOrder = ["Review", "Badge"];
 }

@@ -92,7 +92,7 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
         Once(ref _pendingModelChanges, () => EfAfterBuildAsync(hive, "migrations", "has-pending-model-changes"));
 
     /// <summary>
-    /// A copy of the code the commands wrote (<see cref="CodeFolders"/>) and their migrations without the timestamp
+    /// A copy of the code the commands wrote (<see cref="CodeFolders"/>, the entities' scopes) and their migrations without the timestamp
     /// (no designer files), taken before anything removes entities: the snapshot, and what content tests read.
     /// </summary>
     public Task<string> CodeAsync(TemplateHive hive) =>
@@ -103,6 +103,17 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
             foreach (var folder in CodeFolders)
             {
                 CopyDirectory(Path.Combine(shop.ModelProjectDirectory, folder), Path.Combine(copy, folder));
+            }
+
+            // The scopes dotnet strata writes per entity (Queries/<Entity>Queries.cs); the model project's own query helpers are left out.
+            foreach (var entity in Directory.GetFiles(Path.Combine(shop.ModelProjectDirectory, "Entities"), "*.cs").Select(Path.GetFileNameWithoutExtension))
+            {
+                var queries = Path.Combine(shop.ModelProjectDirectory, "Queries", $"{entity}Queries.cs");
+                if (File.Exists(queries))
+                {
+                    Directory.CreateDirectory(Path.Combine(copy, "Queries"));
+                    File.Copy(queries, Path.Combine(copy, "Queries", Path.GetFileName(queries)));
+                }
             }
 
             Directory.CreateDirectory(Path.Combine(copy, "Migrations"));
@@ -240,8 +251,8 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
     }
 
     /// <summary>
-    /// The cascade cycle, then Region with two owned children and a Delivery cascading from both; on SQL Server also the
-    /// Delivery with one path restricted. All with --skip-migration (the check runs before anything is written), then
+    /// The cascade cycle, then Badge (a second child of Employee) and a Review cascading from Note and Badge; on SQL Server
+    /// also the Review with one path restricted. All with --skip-migration (the check runs before anything is written), then
     /// whatever was accepted is removed again with <c>dotnet strata remove --skip-migration</c>, dependents first.
     /// </summary>
     private async Task<CascadeCases> RunCascadeCasesAsync(EntityShop shop)
@@ -255,14 +266,14 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
         }
 
         var setup = new List<CommandRun>();
-        foreach (var command in RelationshipModel.DiamondTop)
+        foreach (var command in RelationshipModel.SecondChild)
         {
             setup.Add(await RunAsync(shop, command));
         }
 
         var twoPaths = await RunAsync(shop, RelationshipModel.TwoCascadePaths);
         var onePath = twoPaths.Result.Succeeded ? null : await RunAsync(shop, RelationshipModel.OneCascadePath);
-        foreach (var entity in RelationshipModel.DiamondRemovalOrder)
+        foreach (var entity in RelationshipModel.CascadeCaseRemovalOrder)
         {
             if (File.Exists(Path.Combine(shop.ModelProjectDirectory, "Entities", entity + ".cs")))
             {

@@ -95,11 +95,11 @@ public sealed class SqlServerRelationshipTests(TemplateHive hive, SqlServerRelat
         var failedSetup = cascade.Setup.Where(run => !run.Result.Succeeded).Select(run => run.Describe("should exit 0")).ToList();
         Assert.True(failedSetup.Count == 0, string.Join("\n", failedSetup));
         var line = AssertRefused(cascade.TwoPaths, "error: field '");
-        Assert.Contains("on SQL Server deleting a Region would reach Delivery along two cascade paths (", line, StringComparison.Ordinal);
-        Assert.Contains("Region → Store.Region → Delivery.Store", line, StringComparison.Ordinal);
-        Assert.Contains("Region → Depot.Region → Delivery.Depot", line, StringComparison.Ordinal);
+        Assert.Contains("on SQL Server deleting an Employee would reach Review along two cascade paths (", line, StringComparison.Ordinal);
+        Assert.Contains("Employee → Note.Employee → Review.Note", line, StringComparison.Ordinal);
+        Assert.Contains("Employee → Badge.Employee → Review.Badge", line, StringComparison.Ordinal);
         Assert.Contains("(error 1785); make one of them restrict, e.g. write ", line, StringComparison.Ordinal);
-        Assert.Matches(@"write (Store|Depot):references:restrict\.$", line);
+        Assert.Matches(@"write (Note|Badge):references:restrict\.$", line);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class SqlServerRelationshipTests(TemplateHive hive, SqlServerRelat
         var onePath = (await Fixture.GetAsync(Hive)).Cascade.OnePath;
 
         Assert.NotNull(onePath);
-        AssertAccepted(onePath, "Delivery");
+        AssertAccepted(onePath, "Review");
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public sealed class SqliteRelationshipTests(TemplateHive hive, SqliteRelationshi
         var cascade = (await Fixture.GetAsync(Hive)).Cascade;
 
         AssertAccepted(cascade.Cycle, "Chain");
-        AssertAccepted(cascade.TwoPaths, "Delivery");
+        AssertAccepted(cascade.TwoPaths, "Review");
     }
 
     [Fact]
