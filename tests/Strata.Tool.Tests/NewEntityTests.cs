@@ -298,6 +298,8 @@ public sealed class NewEntityTests : IDisposable
     [Theory]
     [InlineData("order", "'order' is not a valid entity name")]
     [InlineData("Common", "'Common' is taken")]
+    [InlineData("Queries", "'Queries' is taken")]
+    [InlineData("PageCursor", "'PageCursor' is taken")]
     [InlineData("ShopDbContext", "'ShopDbContext' is taken")]
     [InlineData("Shop", "'Shop' is taken")]
     public void Bad_names_are_refused_and_the_engine_files_deleted(string name, string expected)

@@ -20,7 +20,8 @@ internal static class Names
     public static readonly IReadOnlySet<string> ReservedEntityNames = new HashSet<string>(StringComparer.Ordinal)
     {
         "Id", "Name", "Version", "CreatedAt", "UpdatedAt", "Common", "Entities", "Configurations", "Validators", "DbSets",
-        "Migrations", "BaseEntity", "AuditableEntity", "IAuditable", "ModelRules", "DependencyInjection",
+        "Migrations", "Queries", "BaseEntity", "AuditableEntity", "IAuditable", "IHasCreatedAt", "AuditableQueries",
+        "PageCursor", "ModelRules", "DependencyInjection",
         "DesignTimeDbContextFactory", "DbContextOptionsBuilderExtensions", "Action", "Array", "Attribute", "Buffer",
         "Console", "Convert", "DateTime", "Delegate", "Directory", "Enum", "Environment", "Exception", "File", "Guid",
         "Index", "Lazy", "Math", "Monitor", "Nullable", "Object", "Path", "Random", "Range", "String", "Task", "Thread",
