@@ -104,7 +104,8 @@ public sealed class OptionMatrixTests(TemplateHive hive, ITestOutputHelper outpu
                 break;
             case "PostgreSql":
                 var postgres = await project.MigratedPostgresDatabaseAsync();
-                var applied = await PostgresCatalog.QueryAsync(postgres.ConnectionString, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", reader => reader.GetString(0));
+                // The history table's first column is the migration id (MigrationId, or migration_id under --naming snake_case).
+                var applied = await PostgresCatalog.QueryAsync(postgres.ConnectionString, "SELECT * FROM \"__EFMigrationsHistory\"", reader => reader.GetString(0));
                 var modelTables = await PostgresCatalog.QueryAsync(
                     postgres.ConnectionString,
                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_\\_EF%'",
