@@ -101,8 +101,11 @@ public sealed class EntityShop
     /// <summary><c>dotnet build -warnaserror</c> of the whole solution (the model project and its tests).</summary>
     public Task<ProcessResult> BuildAsync() => RunAsync(Root, ["build", "-warnaserror", "--nologo"], LongTimeout);
 
-    /// <summary><c>dotnet format --verify-no-changes</c> of the solution (run it after a build has restored it).</summary>
-    public Task<ProcessResult> FormatAsync() => RunAsync(Root, ["format", "--verify-no-changes"], LongTimeout);
+    /// <summary>
+    /// <c>dotnet format --verify-no-changes --no-restore</c> of the solution: run it after a build, which restored it (a second
+    /// restore would only repeat that work).
+    /// </summary>
+    public Task<ProcessResult> FormatAsync() => RunAsync(Root, ["format", "--verify-no-changes", "--no-restore"], LongTimeout);
 
     /// <summary><c>dotnet ef &lt;arguments&gt; --no-build</c> in the model project, from the local tool manifest.</summary>
     public Task<ProcessResult> EfAsync(params string[] arguments) =>

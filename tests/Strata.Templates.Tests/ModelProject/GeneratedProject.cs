@@ -255,9 +255,9 @@ public sealed class GeneratedProject
 
     private async Task<ProcessResult> FormatAfterBuildAsync()
     {
-        // The build restores the solution; formatting alongside it would race it for obj/.
+        // The build restores the solution (so format need not restore it again); formatting alongside it would race it for obj/.
         await BuildAsync();
-        return await _hive.RunDotnetAsync(Root, ["format", "--verify-no-changes"], environment: _isolatedEnvironment);
+        return await _hive.RunDotnetAsync(Root, ["format", "--verify-no-changes", "--no-restore"], environment: _isolatedEnvironment);
     }
 
     /// <summary>Copies the files of <paramref name="source"/>, leaving out build output (bin/, obj/).</summary>
