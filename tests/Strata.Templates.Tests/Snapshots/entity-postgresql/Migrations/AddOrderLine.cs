@@ -35,9 +35,19 @@ namespace Shop.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderLines_CreatedAt_Id",
+                table: "OrderLines",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_OrderId",
                 table: "OrderLines",
                 column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderLines_UpdatedAt",
+                table: "OrderLines",
+                column: "UpdatedAt");
         }
 
         /// <inheritdoc />

@@ -26,6 +26,16 @@ namespace Shop.Migrations
                 {
                     table.PrimaryKey("PK_People", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_CreatedAt_Id",
+                table: "People",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_UpdatedAt",
+                table: "People",
+                column: "UpdatedAt");
         }
 
         /// <inheritdoc />

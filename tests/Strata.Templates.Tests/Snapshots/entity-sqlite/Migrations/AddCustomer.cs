@@ -25,6 +25,16 @@ namespace Shop.Migrations
                 {
                     table.PrimaryKey("PK_Customers", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_CreatedAt_Id",
+                table: "Customers",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_UpdatedAt",
+                table: "Customers",
+                column: "UpdatedAt");
         }
 
         /// <inheritdoc />

@@ -82,6 +82,11 @@ namespace Shop.Migrations
                 column: "Code");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_CreatedAt_Id",
+                table: "Products",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_ExternalId",
                 table: "Products",
                 column: "ExternalId",
@@ -97,6 +102,11 @@ namespace Shop.Migrations
                 name: "IX_Products_SupplierId",
                 table: "Products",
                 column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_UpdatedAt",
+                table: "Products",
+                column: "UpdatedAt");
         }
 
         /// <inheritdoc />

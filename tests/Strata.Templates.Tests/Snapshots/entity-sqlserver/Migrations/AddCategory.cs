@@ -25,6 +25,16 @@ namespace Shop.Migrations
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Categories_CreatedAt_Id",
+                table: "Categories",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Categories_UpdatedAt",
+                table: "Categories",
+                column: "UpdatedAt");
         }
 
         /// <inheritdoc />

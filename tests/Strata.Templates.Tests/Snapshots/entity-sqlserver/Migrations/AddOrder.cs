@@ -34,9 +34,19 @@ namespace Shop.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_CreatedAt_Id",
+                table: "Orders",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_CustomerId",
                 table: "Orders",
                 column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_UpdatedAt",
+                table: "Orders",
+                column: "UpdatedAt");
         }
 
         /// <inheritdoc />

@@ -28,10 +28,20 @@ namespace Shop.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Suppliers_CreatedAt_Id",
+                table: "Suppliers",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Suppliers_Name",
                 table: "Suppliers",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Suppliers_UpdatedAt",
+                table: "Suppliers",
+                column: "UpdatedAt");
         }
 
         /// <inheritdoc />

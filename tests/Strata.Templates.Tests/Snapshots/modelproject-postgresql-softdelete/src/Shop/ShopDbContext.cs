@@ -89,6 +89,7 @@ public partial class ShopDbContext : DbContext
         configurationBuilder.Conventions.Add(_ => new UtcDateTimeConvention());
         configurationBuilder.Conventions.Add(_ => new PluralTableNameConvention());
         configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
+        configurationBuilder.Conventions.Add(_ => new AuditIndexConvention());
         configurationBuilder.Conventions.Add(services => new SoftDeleteUniqueIndexConvention(services.GetRequiredService<ISqlGenerationHelper>()));
         configurationBuilder.Conventions.Add(services => new ValueRuleCheckConstraintConvention(
             services.GetRequiredService<ISqlGenerationHelper>(),

@@ -76,6 +76,7 @@ public partial class AcmeSalesDbContext : DbContext
         configurationBuilder.Conventions.Add(_ => new UtcDateTimeConvention());
         configurationBuilder.Conventions.Add(_ => new PluralTableNameConvention());
         configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
+        configurationBuilder.Conventions.Add(_ => new AuditIndexConvention());
         configurationBuilder.Conventions.Add(services => new ValueRuleCheckConstraintConvention(
             services.GetRequiredService<ISqlGenerationHelper>(),
             isSqlite: services.GetRequiredService<IDatabaseProvider>().Name == "Microsoft.EntityFrameworkCore.Sqlite"));

@@ -19,6 +19,13 @@ public static class DbContextTestExtensions
         return context.Database.SqlQueryRaw<int>(sql).SingleAsync();
     }
 
+    /// <summary>
+    /// A value (a key) as a SQL literal of the context's provider, written by the type mapping EF Core itself uses
+    /// for it: <c>42</c>, or a Guid the way the provider stores it (<c>uuid</c>, <c>uniqueidentifier</c>, SQLite's uppercase <c>TEXT</c>).
+    /// </summary>
+    public static string SqlLiteral(this DbContext context, object value) =>
+        context.GetService<IRelationalTypeMappingSource>().FindMapping(value.GetType())!.GenerateSqlLiteral(value);
+
     /// <summary>Runs one SQL statement directly, the way another application would: no validators, no interceptors.</summary>
     public static Task<int> ExecuteRawAsync(this DbContext context, string sql) =>
         context.Database.ExecuteSqlRawAsync(sql);

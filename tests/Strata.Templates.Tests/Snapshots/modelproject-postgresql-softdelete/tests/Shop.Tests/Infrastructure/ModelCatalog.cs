@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Shop.Common;
+using Shop.Common.Conventions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -52,20 +53,33 @@ public static partial class ModelCatalog
     public static IEnumerable<IProperty> Columns(IEntityType entity) =>
         entity.GetProperties().Concat(entity.GetComplexProperties().SelectMany(complex => complex.ComplexType.GetProperties()));
 
-    /// <summary>The entity's CHECK constraints that come from model rules, split into column and rule.</summary>
+    /// <summary>The rules <c>ValueRuleCheckConstraintConvention</c> turns into CHECK constraints.</summary>
+    private static readonly string[] ValueRules = ["Enum", "NonNegative", "Min", "Max", "MaxLength"];
+
+    /// <summary>
+    /// The entity's CHECK constraints that come from model rules, with their column and rule: each name is
+    /// matched against the one the convention gives a column and rule, so the project's naming scheme never matters.
+    /// </summary>
     public static IEnumerable<CheckRule> CheckRules(IEntityType entity)
     {
-        var prefix = $"CK_{entity.GetTableName()}_";
-        foreach (var name in entity.GetCheckConstraints().Select(check => check.Name).OfType<string>())
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var names = entity.GetCheckConstraints().Select(check => check.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var column in Columns(entity).Select(property => property.GetColumnName(table)).OfType<string>())
         {
-            // The column sits between the table prefix and the last underscore: column names may hold underscores too.
-            var split = name.LastIndexOf('_');
-            if (name.StartsWith(prefix, StringComparison.Ordinal) && split > prefix.Length)
+            foreach (var rule in ValueRules)
             {
-                yield return new CheckRule(name, name[prefix.Length..split], name[(split + 1)..]);
+                var name = ValueRuleCheckConstraintConvention.ConstraintName(table.Name, column, rule);
+                if (names.Contains(name))
+                {
+                    yield return new CheckRule(name, column, rule);
+                }
             }
         }
     }
+
+    /// <summary>The column of the entity's key in its table (<c>Id</c>, or <c>id</c> with snake_case names), for raw SQL.</summary>
+    public static string KeyColumn(IEntityType entity) =>
+        entity.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!;
 
     /// <summary>
     /// The bound of a <c>NonNegative</c>, <c>Min</c> or <c>Max</c> rule, read from the end of its SQL

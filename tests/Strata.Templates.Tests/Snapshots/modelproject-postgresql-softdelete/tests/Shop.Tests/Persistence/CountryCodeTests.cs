@@ -34,7 +34,7 @@ public sealed class CountryCodeTests
 
             await using var context = database.CreateContext();
             var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
-                $"UPDATE {context.Delimit(table.Name)} SET {context.Delimit(countryCode)} = 'N' WHERE {context.Delimit("Id")} = {supplier.Id}"));
+                $"UPDATE {context.Delimit(table.Name)} SET {context.Delimit(countryCode)} = 'N' WHERE {context.Delimit(ModelCatalog.KeyColumn(suppliers))} = {context.SqlLiteral(supplier.Id)}"));
 
             Assert.Equal(ConstraintKind.Check, DatabaseErrorClassifier.Classify(error)?.Kind);
         }

@@ -46,7 +46,7 @@ public sealed class RelationshipTests(TestDatabase database) : IClassFixture<Tes
                 var doomed = end == navigation.ForeignKey ? left : right;
                 await using var context = database.CreateContext();
                 var table = end.PrincipalEntityType.GetTableName()!;
-                var delete = $"DELETE FROM {context.Delimit(table)} WHERE {context.Delimit("Id")} = {doomed.Id}";
+                var delete = $"DELETE FROM {context.Delimit(table)} WHERE {context.Delimit(ModelCatalog.KeyColumn(end.PrincipalEntityType))} = {context.SqlLiteral(doomed.Id)}";
                 if (end.DeleteBehavior == DeleteBehavior.Cascade)
                 {
                     await context.ExecuteRawAsync(delete);

@@ -50,7 +50,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
     public async Task A_reference_to_a_missing_row_is_refused(string entityName)
     {
         var entityType = ModelCatalog.Entity(entityName);
-        var foreignKeys = IntForeignKeys(entityType).ToList();
+        var foreignKeys = ForeignKeysToMissingRows(entityType).ToList();
         Skip.If(foreignKeys.Count == 0, $"{entityName} has no foreign key: the test does not apply.");
 
         foreach (var foreignKey in foreignKeys)
@@ -59,7 +59,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
 
             await using var context = database.CreateContext();
             var entity = new TestData(context).AddWithoutParent(entityType, foreignKey);
-            context.Entry(entity).Property(foreignKey.Properties[0].Name).CurrentValue = int.MaxValue;
+            context.Entry(entity).Property(foreignKey.Properties[0].Name).CurrentValue = MissingKey(foreignKey.Properties[0].ClrType);
 
             var error = await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
 
@@ -90,7 +90,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
         foreach (var property in required)
         {
             var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
-                $"UPDATE {context.Delimit(entityType.GetTableName()!)} SET {context.Delimit(ColumnName(property, entityType))} = NULL WHERE {context.Delimit("Id")} = {row.Id}"));
+                $"UPDATE {context.Delimit(entityType.GetTableName()!)} SET {context.Delimit(ColumnName(property, entityType))} = NULL WHERE {context.Delimit(ModelCatalog.KeyColumn(entityType))} = {context.SqlLiteral(row.Id)}"));
 
             Assert.Equal(ConstraintKind.NotNull, DatabaseErrorClassifier.Classify(error)?.Kind);
         }
@@ -125,7 +125,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
             }
 
             var error = await Assert.ThrowsAnyAsync<DbException>(() => context.ExecuteRawAsync(
-                $"UPDATE {context.Delimit(table)} SET {context.Delimit(column)} = {badValue} WHERE {context.Delimit("Id")} = {row.Id}"));
+                $"UPDATE {context.Delimit(table)} SET {context.Delimit(column)} = {badValue} WHERE {context.Delimit(ModelCatalog.KeyColumn(entityType))} = {context.SqlLiteral(row.Id)}"));
 
             Assert.Equal(ConstraintKind.Check, DatabaseErrorClassifier.Classify(error)?.Kind);
         }
@@ -211,7 +211,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
     public async Task A_failed_batch_writes_nothing_and_succeeds_once_fixed(string entityName)
     {
         var entityType = ModelCatalog.Entity(entityName);
-        var foreignKey = IntForeignKeys(entityType).FirstOrDefault();
+        var foreignKey = ForeignKeysToMissingRows(entityType).FirstOrDefault();
         Skip.If(foreignKey is null, $"{entityName} has no foreign key to break (the unique-index test covers its batch): the test does not apply.");
 
         var rowsBefore = await database.CountRowsAsync(entityType);
@@ -221,7 +221,7 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
 
         // The second row of the batch points at a parent that does not exist.
         var bad = data.AddWithoutParent(entityType, foreignKey);
-        context.Entry(bad).Property(foreignKey.Properties[0].Name).CurrentValue = int.MaxValue;
+        context.Entry(bad).Property(foreignKey.Properties[0].Name).CurrentValue = MissingKey(foreignKey.Properties[0].ClrType);
 
         await Assert.ThrowsAsync<ForeignKeyConstraintException>(() => context.SaveChangesAsync());
         Assert.Equal(rowsBefore, await database.CountRowsAsync(entityType));
@@ -235,8 +235,16 @@ public sealed class ConstraintTests(TestDatabase database) : IClassFixture<TestD
     private static IEnumerable<IIndex> UniqueIndexes(IEntityType entityType) =>
         entityType.GetIndexes().Where(index => index.IsUnique && !index.Properties.Any(p => p.IsForeignKey()));
 
-    private static IEnumerable<IForeignKey> IntForeignKeys(IEntityType entityType) =>
-        entityType.GetForeignKeys().Where(fk => fk.Properties is [{ ClrType: var type }] && type == typeof(int));
+    /// <summary>The entity's required single-column foreign keys, which <see cref="MissingKey"/> can point at no row.</summary>
+    private static IEnumerable<IForeignKey> ForeignKeysToMissingRows(IEntityType entityType) =>
+        entityType.GetForeignKeys().Where(fk => fk.Properties is [{ ClrType: var type }] && MissingKey(type) is not null);
+
+    /// <summary>A key of the project's key type that no row has: keys count up from 1, and a new Guid is new.</summary>
+    private static object? MissingKey(Type keyType) =>
+        keyType == typeof(int) ? int.MaxValue
+        : keyType == typeof(long) ? long.MaxValue
+        : keyType == typeof(Guid) ? Guid.NewGuid()
+        : null;
 
     private async Task AssertDeletingParentsFollowsTheRuleAsync(string entityName, bool childrenLoaded)
     {

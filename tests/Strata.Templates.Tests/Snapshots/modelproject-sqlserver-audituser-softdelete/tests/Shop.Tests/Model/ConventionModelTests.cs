@@ -50,7 +50,7 @@ public sealed class ConventionModelTests
         // reference to another row, so RestrictDeleteConvention must leave it cascading.
         var link = Assert.Single(LazyModel.Value.GetRelationalModel().FindTable(derivedTable, schema: null)!.ForeignKeyConstraints);
 
-        Assert.Equal("Animals", link.PrincipalTable.Name);
+        Assert.Equal(LazyModel.Value.FindEntityType(typeof(Animal))!.GetTableName(), link.PrincipalTable.Name);
         Assert.Equal(ReferentialAction.Cascade, link.OnDeleteAction);
     }
 
@@ -67,8 +67,9 @@ public sealed class ConventionModelTests
             await context.SaveChangesAsync();
 
             // Another application (or a script) deletes the animal: its Dogs row must go with it.
+            var animals = context.Model.FindEntityType(typeof(Animal))!;
             await context.ExecuteRawAsync(
-                $"DELETE FROM {context.Delimit("Animals")} WHERE {context.Delimit("Id")} = {dog.Id}");
+                $"DELETE FROM {context.Delimit(animals.GetTableName()!)} WHERE {context.Delimit(ModelCatalog.KeyColumn(animals))} = {context.SqlLiteral(dog.Id)}");
 
             Assert.Equal(0, await context.CountRowsAsync(context.Model.FindEntityType(typeof(Dog))!));
         }

@@ -240,7 +240,7 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
 
     // Synchronous and not inlined, so that no local or async state of the caller still references the model.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private WeakReference UpdateThroughAModelOfItsOwn(IEntityType entityType, int id)
+    private WeakReference UpdateThroughAModelOfItsOwn(IEntityType entityType, object id)
     {
         // Without the shared service provider the context builds a model that nothing else holds on to.
         using var context = database.CreateContextWithAModelOfItsOwn();
@@ -256,13 +256,13 @@ public sealed class AuditingTests(TestDatabase database) : IClassFixture<TestDat
             ModelCatalog.Entity(entityName).ClrType.IsAssignableTo(typeof(IAuditable)),
             $"{entityName} has no audit columns (it derives from BaseEntity): the test does not apply.");
 
-    private async Task<IAuditable> ReadBackAsync(string entityName, int id)
+    private async Task<IAuditable> ReadBackAsync(string entityName, object id)
     {
         await using var context = database.CreateContext();
         return (IAuditable)(await FindAsync(context, entityName, id))!;
     }
 
-    private static async Task<BaseEntity?> FindAsync(DbContext context, string entityName, int id) =>
+    private static async Task<BaseEntity?> FindAsync(DbContext context, string entityName, object id) =>
         (BaseEntity?)await context.FindAsync(ModelCatalog.Entity(entityName).ClrType, id);
 
     /// <summary>An application's interceptor, registered after the model's, that changes one column of each updated row.</summary>

@@ -61,6 +61,20 @@ public sealed class SqlServerErrorClassificationTests
     }
 
     [Fact]
+    public void Error_547_for_a_snake_case_check_constraint_is_a_check_violation_and_for_a_snake_case_foreign_key_is_not()
+    {
+        var check = DatabaseErrorClassifier.Classify(
+            547,
+            "The UPDATE statement conflicted with the CHECK constraint \"ck_products_price_non_negative\". The conflict occurred in database \"shop\", table \"dbo.products\", column 'price'.");
+        var foreignKey = DatabaseErrorClassifier.Classify(
+            547,
+            "The DELETE statement conflicted with the REFERENCE constraint \"fk_products_suppliers_supplier_id\". The conflict occurred in database \"shop\", table \"dbo.products\", column 'supplier_id'.");
+
+        Assert.Equal(new ConstraintViolation(ConstraintKind.Check, "products", "ck_products_price_non_negative", "price"), check);
+        Assert.Equal(new ConstraintViolation(ConstraintKind.ForeignKey, "products", "fk_products_suppliers_supplier_id", "supplier_id"), foreignKey);
+    }
+
+    [Fact]
     public void Error_515_is_a_not_null_violation_naming_the_table_and_column()
     {
         var violation = DatabaseErrorClassifier.Classify(

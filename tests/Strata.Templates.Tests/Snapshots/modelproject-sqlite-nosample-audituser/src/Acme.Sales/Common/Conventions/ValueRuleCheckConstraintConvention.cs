@@ -16,11 +16,14 @@ namespace Acme.Sales.Common.Conventions;
 /// <c>IsAtMost(n)</c> not below or above its bound;</item>
 /// <item>on SQLite, which ignores column lengths, a string may not exceed its max length.</item>
 /// </list>
-/// Constraints are named <c>CK_{Table}_{Column}_{Rule}</c>. (EF Core has a <c>CheckConstraintConvention</c>
-/// of its own, hence the longer name.)
+/// Constraints are named by <see cref="ConstraintName"/>: <c>CK_{Table}_{Column}_{Rule}</c>, e.g.
+/// <c>CK_Products_Price_NonNegative</c>. (EF Core has a <c>CheckConstraintConvention</c> of its own, hence the longer name.)
 /// </summary>
 public sealed class ValueRuleCheckConstraintConvention(ISqlGenerationHelper sql, bool isSqlite) : IModelFinalizingConvention
 {
+    /// <summary>The name of the CHECK constraint for <paramref name="rule"/> (<c>NonNegative</c>, <c>Min</c>, <c>Max</c>, <c>Enum</c>, <c>MaxLength</c>) on a column.</summary>
+    public static string ConstraintName(string table, string column, string rule) => $"CK_{table}_{column}_{rule}";
+
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
         foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
@@ -40,7 +43,7 @@ public sealed class ValueRuleCheckConstraintConvention(ISqlGenerationHelper sql,
 
                 foreach (var (rule, condition) in RulesFor(property, sql.DelimitIdentifier(column)))
                 {
-                    entityType.Builder.HasCheckConstraint($"CK_{table}_{column}_{rule}", condition);
+                    entityType.Builder.HasCheckConstraint(ConstraintName(table, column, rule), condition);
                 }
 
                 property.Builder.HasNoAnnotation(ModelRules.NonNegativeAnnotation);

@@ -39,23 +39,28 @@ public static class ModelDiagram
         text.Append("# Data model\n\n");
         text.Append($"The tables of `{context.GetType().Name}` as `{context.Database.ProviderName}` creates them, drawn from EF Core's design-time model. ");
         text.Append($"Written by `{Command}`, which the scaffolder runs after every change it makes; a test fails when this file no longer matches the model.\n\n");
-        text.Append("Keys: PK primary key, FK foreign key, UK unique. A relationship's label is its foreign key and what deleting the referenced row does; ");
-        text.Append("\"max length\" and \"precision\" are the model's limits where the store type shows none. ");
+        text.Append("Keys: PK primary key, FK foreign key, UK unique in every row; a unique index limited by a filter is noted as \"unique where ...\" instead. ");
+        text.Append("A relationship's label is its foreign key and what deleting the referenced row does; ");
+        text.Append("\"max length\" and \"precision\" are the model's limits where the store type shows none; a \"system column\" is one the database keeps in every table and no migration creates. ");
         text.Append("Store types with spaces are written with `_` (Mermaid attribute types cannot hold spaces).\n\n");
         text.Append("```mermaid\n");
-        text.Append(ErDiagram(model.GetRelationalModel()));
+        text.Append(ErDiagram(model.GetRelationalModel(), context.Database.ProviderName));
         text.Append("```\n");
         return text.ToString();
     }
 
-    /// <summary>The <c>erDiagram</c> block for <paramref name="relationalModel"/> (without the Markdown fence).</summary>
-    public static string ErDiagram(IRelationalModel relationalModel)
+    /// <summary>
+    /// The <c>erDiagram</c> block for <paramref name="relationalModel"/> (without the Markdown fence).
+    /// <paramref name="providerName"/> (<c>Database.ProviderName</c>) tells which columns are the database's own.
+    /// </summary>
+    public static string ErDiagram(IRelationalModel relationalModel, string? providerName)
     {
+        var systemColumns = providerName == PostgreSqlProvider ? PostgreSqlSystemColumns : [];
         var tables = relationalModel.Tables.OrderBy(QualifiedName, StringComparer.Ordinal).ToList();
         var text = new StringBuilder("erDiagram\n");
         foreach (var table in tables)
         {
-            AppendTable(text, table);
+            AppendTable(text, table, systemColumns);
         }
 
         var relationships = tables
@@ -71,13 +76,19 @@ public static class ModelDiagram
         return text.ToString();
     }
 
-    private static void AppendTable(StringBuilder text, ITable table)
+    private static void AppendTable(StringBuilder text, ITable table, IReadOnlySet<string> systemColumns)
     {
         var primaryKey = table.PrimaryKey?.Columns ?? [];
         var foreignKeyColumns = table.ForeignKeyConstraints.SelectMany(foreignKey => foreignKey.Columns).ToHashSet();
         var uniqueColumns = table.UniqueConstraints.Where(unique => !unique.GetIsPrimaryKey()).SelectMany(unique => unique.Columns)
-            .Concat(table.Indexes.Where(index => index.IsUnique).SelectMany(index => index.Columns))
+            .Concat(table.Indexes.Where(IsUniqueInEveryRow).SelectMany(index => index.Columns))
             .ToHashSet();
+
+        // A unique index with a filter (e.g. soft delete's live rows only) lets the other rows repeat a value, so
+        // UK would claim more than the database enforces: such a column gets a note with the filter instead.
+        var filteredUniqueIndexes = table.Indexes.Where(index => index.IsUnique && !IsUniqueInEveryRow(index))
+            .OrderBy(index => index.Name, StringComparer.Ordinal)
+            .ToList();
 
         // Key columns first, in key order; the rest by name. Owned and complex types are columns of this table.
         var columns = primaryKey.Concat(table.Columns.Where(column => !primaryKey.Contains(column)).OrderBy(column => column.Name, StringComparer.Ordinal));
@@ -107,30 +118,10 @@ public static class ModelDiagram
                 text.Append(' ').Append(string.Join(", ", keys));
             }
 
-            var notes = new List<string>();
-            if (!column.IsNullable)
-            {
-                notes.Add("NOT NULL");
-            }
-
-            // A store type without a size (SQLite's TEXT) hides the model's limits; show them.
-            if (!column.StoreType.Contains('('))
-            {
-                var property = column.PropertyMappings.Select(mapping => mapping.Property).OrderBy(property => property.Name, StringComparer.Ordinal).First();
-                if (property.GetMaxLength() is > 0 and var maxLength)
-                {
-                    notes.Add($"max length {maxLength}");
-                }
-
-                if (property.GetPrecision() is { } precision)
-                {
-                    notes.Add(property.GetScale() is { } scale ? $"precision {precision},{scale}" : $"precision {precision}");
-                }
-            }
-
+            var notes = systemColumns.Contains(column.Name) ? SystemColumnNotes(column) : Notes(column, filteredUniqueIndexes);
             if (notes.Count > 0)
             {
-                text.Append($" \"{string.Join(", ", notes)}\"");
+                text.Append($" \"{Comment(string.Join(", ", notes))}\"");
             }
 
             text.Append('\n');
@@ -138,6 +129,51 @@ public static class ModelDiagram
 
         text.Append("    }\n");
     }
+
+    /// <summary>NOT NULL, the model's limits where the store type hides them, and the filtered unique indexes.</summary>
+    private static List<string> Notes(IColumn column, IEnumerable<ITableIndex> filteredUniqueIndexes)
+    {
+        var notes = new List<string>();
+        if (!column.IsNullable)
+        {
+            notes.Add("NOT NULL");
+        }
+
+        // A store type without a size (SQLite's TEXT) hides the model's limits; show them.
+        if (!column.StoreType.Contains('('))
+        {
+            var property = column.PropertyMappings.Select(mapping => mapping.Property).OrderBy(property => property.Name, StringComparer.Ordinal).First();
+            if (property.GetMaxLength() is > 0 and var maxLength)
+            {
+                notes.Add($"max length {maxLength}");
+            }
+
+            if (property.GetPrecision() is { } precision)
+            {
+                notes.Add(property.GetScale() is { } scale ? $"precision {precision},{scale}" : $"precision {precision}");
+            }
+        }
+
+        foreach (var index in filteredUniqueIndexes.Where(index => index.Columns.Contains(column)))
+        {
+            var together = index.Columns.Count > 1 ? $" ({string.Join(", ", index.Columns.Select(other => other.Name))})" : "";
+
+            // Mermaid comments cannot hold double quotes: "DeletedAt" IS NULL is written DeletedAt IS NULL.
+            notes.Add($"unique{together} where {index.Filter!.Replace("\"", "")}");
+        }
+
+        return notes;
+    }
+
+    /// <summary>
+    /// PostgreSQL projects map BaseEntity.Version, the concurrency token, to the system column xmin: every table has it and
+    /// no migration creates it. It is drawn rather than left out because the model maps a property to it (a reader looking
+    /// for Version finds it here), and noted as what it is instead of with the constraints of a created column.
+    /// </summary>
+    private static List<string> SystemColumnNotes(IColumn column) =>
+        column.PropertyMappings.Any(mapping => mapping.Property.IsConcurrencyToken)
+            ? ["system column, not created by migrations", "concurrency token"]
+            : ["system column, not created by migrations"];
 
     /// <summary>
     /// Crow's feet read from the foreign key: the referenced row is exactly one (required) or zero or one
@@ -158,7 +194,31 @@ public static class ModelDiagram
         var table = foreignKey.Table;
         return (table.PrimaryKey is { } primaryKey && Covers(primaryKey.Columns))
             || table.UniqueConstraints.Any(unique => Covers(unique.Columns))
-            || table.Indexes.Any(index => index.IsUnique && index.Filter is null && Covers(index.Columns));
+            || table.Indexes.Any(index => IsUniqueInEveryRow(index) && Covers(index.Columns));
+    }
+
+    /// <summary>
+    /// A unique index without a filter, or with one that only leaves out rows whose key columns are NULL: SQL Server's
+    /// default for a unique index on nullable columns (<c>[Barcode] IS NOT NULL</c>), which gives it the NULL rule a
+    /// unique index has on PostgreSQL and SQLite anyway (rows without a value never clash). Any other filter, such as soft
+    /// delete's <c>"DeletedAt" IS NULL</c>, makes the values unique only in the rows it selects.
+    /// </summary>
+    private static bool IsUniqueInEveryRow(ITableIndex index)
+    {
+        if (!index.IsUnique)
+        {
+            return false;
+        }
+
+        if (index.Filter is null)
+        {
+            return true;
+        }
+
+        var nullable = index.Columns.Where(column => column.IsNullable).Select(column => column.Name).ToList();
+        return nullable.Count > 0
+            && (index.Filter == string.Join(" AND ", nullable.Select(name => $"[{name}] IS NOT NULL"))
+                || index.Filter == string.Join(" AND ", nullable.Select(name => $"\"{name}\" IS NOT NULL")));
     }
 
     private static string Label(IForeignKeyConstraint foreignKey)
@@ -173,6 +233,14 @@ public static class ModelDiagram
         };
         return Comment($"{string.Join(", ", foreignKey.Columns.Select(column => column.Name))}: ON DELETE {onDelete}");
     }
+
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>
+    /// PostgreSQL's system columns (https://www.postgresql.org/docs/current/ddl-system-columns.html): every table has
+    /// them, a table cannot declare a column of the same name, and Npgsql's migrations skip them.
+    /// </summary>
+    private static readonly HashSet<string> PostgreSqlSystemColumns = new(StringComparer.Ordinal) { "tableoid", "xmin", "cmin", "xmax", "cmax", "ctid" };
 
     private static string QualifiedName(ITable table) => table.Schema is null ? table.Name : $"{table.Schema}.{table.Name}";
 

@@ -38,7 +38,7 @@ public static partial class DatabaseErrorClassifier
 
             // "… constraint "CK_Products_Price_NonNegative" … database "Shop", table "dbo.Products", column 'Price'."
             547 => new(
-                firstUnqualified?.StartsWith("CK_", StringComparison.Ordinal) == true ? ConstraintKind.Check : ConstraintKind.ForeignKey,
+                firstUnqualified?.StartsWith("CK_", StringComparison.OrdinalIgnoreCase) == true ? ConstraintKind.Check : ConstraintKind.ForeignKey,
                 table,
                 firstUnqualified,
                 Names(SingleQuotedName(), message).LastOrDefault(name => !name.Contains('.'))),

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Shop.Entities;
+
+namespace Shop;
+
+public partial class ShopDbContext
+{
+    public DbSet<Note> Notes => Set<Note>();
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shop.Entities;
+
+namespace Shop.Configurations;
+
+public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.Property(product => product.Name).HasMaxLength(100);
+
+        // A product links to other products through RelatedProduct rows, deleted with either end.
+        // SQL Server refuses two cascade paths from one table into another (error 1785), so only the first key cascades in the
+        // database; EF Core deletes the loaded links that name a deleted product as related, and the database refuses the delete while others remain.
+        builder.HasMany(product => product.Related)
+            .WithMany()
+            .UsingEntity<RelatedProduct>(
+                right => right.HasOne(link => link.Related).WithMany().HasForeignKey(link => link.RelatedId).OnDelete(DeleteBehavior.ClientCascade),
+                left => left.HasOne(link => link.Product).WithMany().HasForeignKey(link => link.ProductId).OnDelete(DeleteBehavior.Cascade));
+    }
+}
