@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text;
 using Strata.Templates.Tests.Infrastructure;
 using Strata.Templates.Tests.ModelProject;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace Strata.Templates.Tests.Entity;
 
@@ -46,7 +44,7 @@ public sealed class EntityProject(EntityShop shop, IReadOnlyDictionary<string, P
 /// commands of <see cref="Commands"/>, then <c>dotnet strata add-fields</c> on Product. Later steps
 /// (build, format, ef, tests) run at most once each and are shared, so the tests of a class can run in any order.
 /// </summary>
-public abstract class EntityProjectFixture(IMessageSink diagnostics, string database, string snapshotName) : IAsyncLifetime
+public abstract class EntityProjectFixture(IMessageSink diagnostics, string database, string snapshotName) : ProjectStepsFixture(diagnostics)
 {
     /// <summary>
     /// The sequence every provider runs, in this order (a parent or a reference's target first). The first
@@ -69,8 +67,6 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
     /// <summary>The tables the commands add, sorted.</summary>
     public static readonly IReadOnlyList<string> Tables = [.. Commands.Select(command => command.Plural).Order(StringComparer.Ordinal)];
 
-    private readonly Lock _gate = new();
-    private readonly StringBuilder _timings = new();
     private Lazy<Task<EntityProject>>? _project;
     private Lazy<Task<ProcessResult>>? _build;
     private Lazy<Task<ProcessResult>>? _format;
@@ -86,7 +82,7 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
     public Task<EntityProject> GetAsync(TemplateHive hive) => Once(ref _project, () => CreateAsync(hive));
 
     /// <summary><c>dotnet build -warnaserror</c> of the solution after the commands.</summary>
-    public Task<ProcessResult> BuildAsync(TemplateHive hive) =>
+    public override Task<ProcessResult> BuildAsync(TemplateHive hive) =>
         Once(ref _build, () => TimedAsync("dotnet build -warnaserror", async () => await (await GetAsync(hive)).Shop.BuildAsync()));
 
     /// <summary><c>dotnet format --verify-no-changes</c>, after the build (which restored everything).</summary>
@@ -149,8 +145,6 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
         return name is not null && name.StartsWith("Add", StringComparison.Ordinal) ? name : null;
     }
 
-    public virtual Task InitializeAsync() => Task.CompletedTask;
-
     /// <summary>The <c>dotnet new entity</c> commands this fixture runs, in order (<see cref="Commands"/> unless a fixture has its own).</summary>
     protected virtual IReadOnlyList<EntityCommand> EntityCommands => Commands;
 
@@ -165,50 +159,6 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
 
     /// <summary>Runs between the last <c>dotnet new entity</c> and <c>add-fields</c> (e.g. to put a row in the table first).</summary>
     protected virtual Task BeforeAddFieldsAsync(TemplateHive hive, EntityShop shop) => Task.CompletedTask;
-
-    public virtual Task DisposeAsync()
-    {
-        if (_timings.Length > 0)
-        {
-            diagnostics.OnMessage(new DiagnosticMessage($"{GetType().Name} timings:\n{_timings}"));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Runs <paramref name="step"/> the first time and hands every caller the same task.</summary>
-    protected Task<T> Once<T>(ref Lazy<Task<T>>? slot, Func<Task<T>> step)
-    {
-        lock (_gate)
-        {
-            slot ??= new(step);
-            return slot.Value;
-        }
-    }
-
-    protected void Log(string line)
-    {
-        lock (_gate)
-        {
-            _timings.AppendLine("  " + line);
-        }
-    }
-
-    private async Task RequireBuildAsync(TemplateHive hive)
-    {
-        var build = await BuildAsync(hive);
-        if (!build.Succeeded)
-        {
-            throw new InvalidOperationException($"Prerequisite `dotnet build -warnaserror` failed, so this step could not run:\n{build.Describe()}");
-        }
-    }
-
-    private async Task<ProcessResult> TimedAsync(string label, Func<Task<ProcessResult>> step)
-    {
-        var result = await step();
-        Log($"{label}: {result.Duration.TotalSeconds:F1} s (exit {result.ExitCode})");
-        return result;
-    }
 
     private async Task<EntityProject> CreateAsync(TemplateHive hive)
     {

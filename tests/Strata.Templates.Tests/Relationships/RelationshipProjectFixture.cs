@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using Strata.Templates.Tests.Entity;
 using Strata.Templates.Tests.Infrastructure;
 using Strata.Templates.Tests.ModelProject;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace Strata.Templates.Tests.Relationships;
 
@@ -50,7 +48,7 @@ public sealed class RelationshipProject(EntityShop shop, IReadOnlyList<CommandRu
 /// format, pending changes, the code copy for the snapshot, the provider's catalog, the generated tests) runs at most
 /// once; steps that change the project again (remove) wait for all of them, so tests can run in any order.
 /// </summary>
-public abstract class RelationshipProjectFixture(IMessageSink diagnostics, string database, string snapshotName, bool migrationPerCommand) : IAsyncLifetime
+public abstract class RelationshipProjectFixture(IMessageSink diagnostics, string database, string snapshotName, bool migrationPerCommand) : ProjectStepsFixture(diagnostics)
 {
     /// <summary>The one migration of the model when the commands ran with --skip-migration.</summary>
     public const string OneMigrationName = "AddRelationships";
@@ -58,13 +56,12 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
     /// <summary>The folders the entity template and the scaffolder write to (besides Migrations).</summary>
     public static readonly IReadOnlyList<string> CodeFolders = ["Entities", "Configurations", "Validators", "DbSets"];
 
-    private readonly Lock _gate = new();
-    private readonly StringBuilder _timings = new();
     private Lazy<Task<RelationshipProject>>? _project;
     private Lazy<Task<ProcessResult>>? _build;
     private Lazy<Task<ProcessResult>>? _format;
     private Lazy<Task<ProcessResult>>? _pendingModelChanges;
     private Lazy<Task<string>>? _code;
+    private Lazy<Task<string>>? _diagram;
 
     public string Database { get; } = database;
 
@@ -76,7 +73,7 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
     public Task<RelationshipProject> GetAsync(TemplateHive hive) => Once(ref _project, () => CreateAsync(hive));
 
     /// <summary><c>dotnet build -warnaserror</c> of the solution.</summary>
-    public Task<ProcessResult> BuildAsync(TemplateHive hive) =>
+    public override Task<ProcessResult> BuildAsync(TemplateHive hive) =>
         Once(ref _build, () => TimedAsync("dotnet build -warnaserror", async () => await (await GetAsync(hive)).Shop.BuildAsync()));
 
     /// <summary><c>dotnet format --verify-no-changes</c>, after the build.</summary>
@@ -128,6 +125,16 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
             return copy;
         });
 
+    /// <summary>A copy of docs/model.md as the commands left it (taken before anything removes entities).</summary>
+    public Task<string> DiagramAsync(TemplateHive hive) =>
+        Once(ref _diagram, async () =>
+        {
+            var shop = (await GetAsync(hive)).Shop;
+            var copy = Path.Combine(hive.CreateTempDirectory($"{SnapshotName}-diagram"), "model.md");
+            File.Copy(Path.Combine(shop.Root, "docs", "model.md"), copy);
+            return copy;
+        });
+
     /// <summary>Reads a file of the code copy (path relative to the model project, '/'-separated); fails naming it when missing.</summary>
     public async Task<string> ReadCodeAsync(TemplateHive hive, string relativePath)
     {
@@ -157,7 +164,7 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
     /// <summary>Waits for every step that reads the project as the commands left it; their failures are their own tests' to report.</summary>
     protected async Task AfterReadingStepsAsync(TemplateHive hive, params Func<Task>[] providerSteps)
     {
-        Func<Task>[] steps = [() => BuildAsync(hive), () => PendingModelChangesAsync(hive), () => CodeAsync(hive), .. providerSteps];
+        Func<Task>[] steps = [() => BuildAsync(hive), () => PendingModelChangesAsync(hive), () => CodeAsync(hive), () => DiagramAsync(hive), .. providerSteps];
         foreach (var step in steps)
         {
             try
@@ -179,51 +186,6 @@ public abstract class RelationshipProjectFixture(IMessageSink diagnostics, strin
         var changes = before.DifferencesTo(ProjectState.Capture(shop.Root));
         Log($"{command.CommandLine}: {result.Duration.TotalSeconds:F1} s (exit {result.ExitCode})");
         return new CommandRun(command, result, changes);
-    }
-
-    public virtual Task InitializeAsync() => Task.CompletedTask;
-
-    public virtual Task DisposeAsync()
-    {
-        if (_timings.Length > 0)
-        {
-            diagnostics.OnMessage(new DiagnosticMessage($"{GetType().Name} timings:\n{_timings}"));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    protected Task<T> Once<T>(ref Lazy<Task<T>>? slot, Func<Task<T>> step)
-    {
-        lock (_gate)
-        {
-            slot ??= new(step);
-            return slot.Value;
-        }
-    }
-
-    protected void Log(string line)
-    {
-        lock (_gate)
-        {
-            _timings.AppendLine("  " + line);
-        }
-    }
-
-    protected async Task RequireBuildAsync(TemplateHive hive)
-    {
-        var build = await BuildAsync(hive);
-        if (!build.Succeeded)
-        {
-            throw new InvalidOperationException($"Prerequisite `dotnet build -warnaserror` failed, so this step could not run:\n{build.Describe()}");
-        }
-    }
-
-    protected async Task<ProcessResult> TimedAsync(string label, Func<Task<ProcessResult>> step)
-    {
-        var result = await step();
-        Log($"{label}: {result.Duration.TotalSeconds:F1} s (exit {result.ExitCode})");
-        return result;
     }
 
     private async Task<RelationshipProject> CreateAsync(TemplateHive hive)
