@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Strata.Templates.Tests.Diagrams;
 using Strata.Templates.Tests.Infrastructure;
 
 namespace Strata.Templates.Tests.Relationships;
@@ -21,6 +22,35 @@ public abstract class RelationshipTests<TFixture>(TemplateHive hive, TFixture fi
 
     /// <summary>Every foreign key of the model with the delete rule the provider shows, sorted.</summary>
     protected abstract IReadOnlyList<string> ExpectedForeignKeys { get; }
+
+    [SkippableFact]
+    public async Task Docs_model_md_draws_every_relationship_kind_and_Mermaid_parses_it()
+    {
+        var path = await Fixture.DiagramAsync(Hive);
+        var text = await File.ReadAllTextAsync(path);
+
+        foreach (var table in RelationshipModel.Tables)
+        {
+            Assert.Contains($"    {table} {{\n", text);
+        }
+
+        // principal, crow's feet from the FK (optional |o, required ||; one-to-one o|, else o{), dependent.
+        string[] relationships =
+        [
+            "Employees |o--o{ Employees : ",
+            "Employees ||--o| Passports : ",
+            "Employees ||--o{ Notes : ",
+            "Playlists ||--o{ PlaylistProducts : ",
+            "Products ||--o{ PlaylistProducts : ",
+            "Products ||--o{ RelatedProducts : ",
+        ];
+        foreach (var relationship in relationships)
+        {
+            Assert.Contains("    " + relationship, text);
+        }
+
+        await MermaidParser.AssertParsesAsync(path);
+    }
 
     [Fact]
     public async Task Every_command_exits_0_and_adds_its_migration()
