@@ -176,10 +176,7 @@ public sealed class SqliteRelationshipTests(TemplateHive hive, SqliteRelationshi
 
         run.AssertPassed(minimumPassed: 25);
         Assert.True(run.SkippedExceptNotApplicable.Count == 0, run.Describe("On SQLite every generated test must run, unless it does not apply."));
-        foreach (var test in new[] { "A_link_is_one_join_row_that_goes_with_either_end", "A_link_records_when_it_was_made", "A_self_reference_accepts_a_cycle_in_the_data" })
-        {
-            Assert.True(run.Passed.Any(result => result.Name.EndsWith("RelationshipTests." + test, StringComparison.Ordinal)), run.Describe($"RelationshipTests.{test} did not pass (skipped or missing)."));
-        }
+        AssertRelationshipTestsPassed(run);
     }
 
     [Fact]
