@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime;
 using System.Runtime.Loader;
 using System.Text;
+using Strata.Tool.Agent;
 
 // strata-agent <model project assembly> <output file> [<JIT profile folder>]
 // Loads the built model project and writes what its ModelDiagram.ForDesignTime() returns (docs/model.md).
@@ -15,18 +16,20 @@ if (args.Length is not (2 or 3) || !File.Exists(args[0]) || (args.Length == 3 &&
 
 var clock = System.Diagnostics.Stopwatch.StartNew();
 
-// Most of a run is the JIT compiling EF Core's model building (EF Core ships without ReadyToRun code), and every run
-// compiles the same methods. Multi-core JIT records them in a profile and, on the next run, compiles them ahead on
-// another core while this one builds the model. The profile sits in the project's obj/ folder: it belongs to that
-// project's assemblies and is rewritten by every run, so a changed project or EF Core version only costs one slower run.
-if (args.Length == 3)
-{
-    ProfileOptimization.SetProfileRoot(args[2]);
-    ProfileOptimization.StartProfile("strata-agent.jitprofile");
-}
-
 var assemblyPath = Path.GetFullPath(args[0]);
 var binDirectory = Path.GetDirectoryName(assemblyPath)!;
+
+// Most of a run is the JIT compiling EF Core's model building (EF Core ships without ReadyToRun code), and every run
+// compiles the same methods. Multi-core JIT records them in a profile and, on the next run, compiles them ahead on
+// another core while this one builds the model. The profile sits in the project's obj/ folder and is rewritten by
+// every run; a build of the project changes its assembly's identity, which JitProfile.Rebase carries into the profile
+// first, so the run right after a model change (the one every scaffolder command makes) replays it too.
+if (args.Length == 3)
+{
+    JitProfile.Rebase(Path.Combine(args[2], JitProfile.FileName), JitProfile.BuiltAssemblies(binDirectory));
+    ProfileOptimization.SetProfileRoot(args[2]);
+    ProfileOptimization.StartProfile(JitProfile.FileName);
+}
 
 // Package assemblies come from the project's deps.json (the host resolves them); the project's own
 // assembly and its project references sit in its bin folder.

@@ -97,6 +97,31 @@ internal static class ModelDiagramFile
 
     private static void RunAgent(ModelProject project, string assembly, string output)
     {
+        var (exitCode, error) = StartAgent(project, assembly, output);
+
+        // strata-agent ends with 0, 1 or 2; anything else is the runtime giving up. Its JIT profile (a runtime file
+        // strata-agent edits, see JitProfile in Strata.Tool.Agent) is the one input a retry can do without.
+        var profile = System.IO.Path.Combine(IntermediateDirectory(project), Agent.JitProfile.FileName);
+        if (exitCode is not (0 or 1 or 2) && File.Exists(profile))
+        {
+            File.Delete(profile);
+            (exitCode, error) = StartAgent(project, assembly, output);
+        }
+
+        if (exitCode != 0)
+        {
+            var reason = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {exitCode}";
+            throw new CommandFailedException($"could not read the model of {project.Name} ({reason}). Fix it, then run: {Command}");
+        }
+
+        if (Environment.GetEnvironmentVariable("STRATA_TIMING") == "1")
+        {
+            Console.Error.Write(error);
+        }
+    }
+
+    private static (int ExitCode, string Error) StartAgent(ModelProject project, string assembly, string output)
+    {
         var agent = System.IO.Path.Combine(AppContext.BaseDirectory, "strata-agent.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -126,16 +151,7 @@ internal static class ModelDiagramFile
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         _ = standardOutput.Result;
-        if (process.ExitCode != 0)
-        {
-            var reason = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {process.ExitCode}";
-            throw new CommandFailedException($"could not read the model of {project.Name} ({reason}). Fix it, then run: {Command}");
-        }
-
-        if (Environment.GetEnvironmentVariable("STRATA_TIMING") == "1")
-        {
-            Console.Error.Write(error);
-        }
+        return (process.ExitCode, error);
     }
 
     /// <summary>The project's obj/ folder (where its restore output is), for strata-agent's JIT profile.</summary>
