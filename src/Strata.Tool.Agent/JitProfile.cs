@@ -38,8 +38,8 @@ internal static class JitProfile
 
     /// <summary>
     /// Rewrites the identity of every module in <paramref name="profilePath"/> that is one of <paramref name="assemblies"/>
-    /// (simple name to file) with that file's MVID and version. Returns how many records changed; the file is
-    /// written only when one did.
+    /// (simple name to file) written since the profile, with that file's MVID and version. Returns how many records
+    /// changed; the file is written only when one did.
     /// </summary>
     public static int Rebase(string profilePath, IReadOnlyDictionary<string, string> assemblies)
     {
@@ -48,6 +48,25 @@ internal static class JitProfile
             return 0;
         }
 
+        // Every run rewrites the profile when it ends, so only an assembly written since can have a new identity:
+        // the run right after a build reads those, every other run reads no assembly at all.
+        // (Plain loops here and below: this runs before the profile is read, so nothing it JIT-compiles is replayed.)
+        var recorded = File.GetLastWriteTimeUtc(profilePath);
+        var rebuilt = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, path) in assemblies)
+        {
+            if (File.GetLastWriteTimeUtc(path) >= recorded)
+            {
+                rebuilt[name] = path;
+            }
+        }
+
+        return rebuilt.Count == 0 ? 0 : RewriteIdentities(profilePath, rebuilt);
+    }
+
+    /// <summary>The run right after a build: the part of <see cref="Rebase"/> that reads the profile and the assemblies.</summary>
+    private static int RewriteIdentities(string profilePath, Dictionary<string, string> rebuilt)
+    {
         var profile = File.ReadAllBytes(profilePath);
         if (!IsSupported(profile))
         {
@@ -73,7 +92,7 @@ internal static class JitProfile
             }
 
             var name = Encoding.UTF8.GetString(profile, offset + ModuleRecordSize, nameLength);
-            if (assemblies.TryGetValue(name, out var path) && Identity(path) is { } identity)
+            if (rebuilt.TryGetValue(name, out var path) && Identity(path) is { } identity)
             {
                 var record = profile.AsSpan(offset, recordSize);
                 if (!record.Slice(VersionOffset, 8).SequenceEqual(identity.Version) || !record.Slice(MvidOffset, 16).SequenceEqual(identity.Mvid))
@@ -98,9 +117,14 @@ internal static class JitProfile
     /// <summary>The assemblies built with the project (its bin folder) and strata-agent itself, by simple name.</summary>
     public static Dictionary<string, string> BuiltAssemblies(string binDirectory)
     {
-        var assemblies = Directory.EnumerateFiles(binDirectory, "*.dll")
-            .ToDictionary(path => Path.GetFileNameWithoutExtension(path), StringComparer.Ordinal);
-        assemblies[typeof(JitProfile).Assembly.GetName().Name!] = typeof(JitProfile).Assembly.Location;
+        var assemblies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(binDirectory, "*.dll"))
+        {
+            assemblies[Path.GetFileNameWithoutExtension(path)] = path;
+        }
+
+        var agent = typeof(JitProfile).Assembly.Location;
+        assemblies[Path.GetFileNameWithoutExtension(agent)] = agent;
         return assemblies;
     }
 

@@ -31,6 +31,7 @@ public sealed class JitProfileTests : IDisposable
             Module("System.Private.CoreLib", new Version(10, 0, 0, 0), Guid.NewGuid()),
             Module("Shop", new Version(1, 0, 0, 0), Guid.NewGuid())));
         var coreLibBefore = File.ReadAllBytes(ProfilePath).AsSpan(64, ModuleRecordLength("System.Private.CoreLib")).ToArray();
+        BuiltAfterTheProfile("Shop");
 
         var changed = JitProfile.Rebase(ProfilePath, JitProfile.BuiltAssemblies(Bin));
 
@@ -54,6 +55,18 @@ public sealed class JitProfileTests : IDisposable
         Assert.Equal(written, File.GetLastWriteTimeUtc(ProfilePath));
     }
 
+    [Fact]
+    public void A_profile_written_after_every_build_is_left_as_it_is()
+    {
+        CopyOfThisAssembly("Shop");
+        var profile = Profile(Module("Shop", new Version(1, 0, 0, 0), Guid.NewGuid()));
+        File.WriteAllBytes(ProfilePath, profile);
+        File.SetLastWriteTimeUtc(Path.Combine(Bin, "Shop.dll"), File.GetLastWriteTimeUtc(ProfilePath).AddMinutes(-1));
+
+        Assert.Equal(0, JitProfile.Rebase(ProfilePath, JitProfile.BuiltAssemblies(Bin)));
+        Assert.Equal(profile, File.ReadAllBytes(ProfilePath));
+    }
+
     public static TheoryData<string> ForeignProfiles => new() { "another format version", "a module record running past the end", "too short for a header" };
 
     [Theory]
@@ -69,6 +82,7 @@ public sealed class JitProfileTests : IDisposable
             _ => profile[..40],
         };
         File.WriteAllBytes(ProfilePath, profile);
+        BuiltAfterTheProfile("Shop");
 
         Assert.Equal(0, JitProfile.Rebase(ProfilePath, JitProfile.BuiltAssemblies(Bin)));
         Assert.Equal(profile, File.ReadAllBytes(ProfilePath));
@@ -114,6 +128,9 @@ public sealed class JitProfileTests : IDisposable
         Assert.NotEqual(firstBuild, Modules(profile)["Shop"].Mvid);
         Assert.Equal("41 tables", File.ReadAllText(output));
     }
+
+    private void BuiltAfterTheProfile(string name) =>
+        File.SetLastWriteTimeUtc(Path.Combine(Bin, name + ".dll"), File.GetLastWriteTimeUtc(ProfilePath).AddMinutes(1));
 
     private void CopyOfThisAssembly(string name) =>
         File.Copy(typeof(JitProfileTests).Assembly.Location, Path.Combine(Bin, name + ".dll"));
