@@ -25,6 +25,7 @@ GOALS = {
     "Auditing": 1.05,
     "AuditingAndValidation": 1.15,
     "conventions": 1.10,
+    "diagram": 1.0,
 }
 
 
@@ -352,32 +353,50 @@ def model_section(results, benchmarks):
         lines.append("")
     if "optimize" in rows:
         lines.append(f"`dotnet ef dbcontext optimize` for the 200-entity model took {median(rows['optimize']):.1f} s.")
-    if "diagram" in rows:
+    if "diagram-first" in rows:
         lines.append("")
-        wall = median(rows["diagram"])
-        lines.append(f"`dotnet strata diagram --no-build` (docs/model.md) for the 200-entity model: median {wall:.2f} s wall "
-                     f"over {len(rows['diagram'])} runs (goal ≤ 1 s: {'met' if wall <= 1 else '**missed**'}); EF Core building the design-time model is most of it.")
+        first, second = [sample[0] for sample in rows["diagram-first"]], [sample[0] for sample in rows["diagram"]]
+        first_median, first_low, first_high = median_ci(first)
+        second_median, second_low, second_high = median_ci(second)
+        first_outcome = record("`dotnet strata diagram --no-build`, 200 entities, the first run after a model change and its build, seconds",
+                               first_median, first_low, first_high, GOALS["diagram"])
+        second_outcome = record("`dotnet strata diagram --no-build`, 200 entities, a second run on the same build, seconds",
+                                second_median, second_low, second_high, GOALS["diagram"])
+        lines += [
+            f"`dotnet strata diagram --no-build` (docs/model.md) for the 200-entity model, {len(first)} rounds. Each round changes the model "
+            "(a property of Entity001 in or out) and builds it, untimed; then the first run (the one every scaffolder command makes "
+            "after its build) and a second run are timed. EF Core building the design-time model is most of a run.",
+            "",
+            "| Run | Rounds | Median | 95 % CI | Fastest | Goal |",
+            "|---|---:|---:|---|---:|---|",
+            f"| first after the build | {len(first)} | {first_median:.2f} s | {first_low:.2f}–{first_high:.2f} s | {min(first):.2f} s | ≤ 1 s {first_outcome} |",
+            f"| second on the same build | {len(second)} | {second_median:.2f} s | {second_low:.2f}–{second_high:.2f} s | {min(second):.2f} s | ≤ 1 s {second_outcome} |",
+            "",
+            "strata-agent keeps a multi-core JIT profile in obj/ and carries the rebuilt assembly's identity into it before the "
+            "runtime reads it, so the first run after a build replays it as well (finding 8).",
+        ]
         prefix_path = results / "diagram-prefix.txt"
         if prefix_path.exists():
             lines.append(f"Each timed run was started as `{prefix_path.read_text().strip()} …` (`STRATA_BENCH_DIAGRAM_PREFIX`), so other work on the machine did not time-slice it.")
-        if "diagram-first" in rows:
-            lines.append(f"The first run after the build: {median(rows['diagram-first']):.2f} s. strata-agent keeps a multi-core JIT profile in obj/ that "
-                         "later runs replay; a build that changed the project voids it, so each first run after a model change costs this (finding 8).")
-    if "diagram-current" in rows and "diagram-baseline" in rows:
+    if "diagram-first-current" in rows and "diagram-first-baseline" in rows:
         baseline_path = results / "diagram-baseline.txt"
         baseline = baseline_path.read_text().strip() if baseline_path.exists() else "the baseline"
-        current, before = [sample[0] for sample in rows["diagram-current"]], [sample[0] for sample in rows["diagram-baseline"]]
-        ratio, low, high = median_ci(paired(before, current))
         lines += [
             "",
             f"Before/after (`STRATA_BENCH_DIAGRAM_BASELINE`): dotnet-strata of this tree vs of {baseline}, both started as "
-            "`dotnet <dll> diagram --no-build` on the same project, alternating which runs first.",
+            "`dotnet <dll> diagram --no-build` on the same project after the same build, alternating which goes first, each with "
+            "its own JIT profile.",
             "",
-            "| Tool | Runs | Median | Fastest | Ratio to baseline (95 % CI) |",
-            "|---|---:|---:|---:|---:|",
-            f"| {baseline} | {len(before)} | {statistics.median(before):.3f} s | {min(before):.3f} s | |",
-            f"| this tree | {len(current)} | {statistics.median(current):.3f} s | {min(current):.3f} s | **{ratio:.3f}** ({low:.3f}–{high:.3f}) |",
+            "| Run | Tool | Rounds | Median | Fastest | Paired ratio to baseline (95 % CI) |",
+            "|---|---|---:|---:|---:|---:|",
         ]
+        for label, key in (("first after the build", "diagram-first"), ("second on the same build", "diagram")):
+            current, before = [sample[0] for sample in rows[f"{key}-current"]], [sample[0] for sample in rows[f"{key}-baseline"]]
+            ratio, low, high = median_ci(paired(before, current))
+            lines += [
+                f"| {label} | {baseline} | {len(before)} | {statistics.median(before):.3f} s | {min(before):.3f} s | |",
+                f"| {label} | this tree | {len(current)} | {statistics.median(current):.3f} s | {min(current):.3f} s | **{ratio:.3f}** ({low:.3f}–{high:.3f}) |",
+            ]
     drawing = [b for b in benchmarks if b["Type"] == "DiagramBenchmarks"]
     if drawing:
         lines.append(f"Drawing the erDiagram from the built model (ModelDiagram.ErDiagram, warm): {drawing[0]['Statistics']['Median'] / 1e6:.1f} ms.")

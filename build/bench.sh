@@ -245,20 +245,49 @@ if ((model || diagram_only)); then
     printf '%s\n' "${prefix[*]}" >"$results/diagram-prefix.txt"
   fi
 
-  log "diagram: dotnet strata diagram --no-build on the 200-entity model x$starts${baseline:+, interleaved with the tool of $baseline}"
-  # The first run after a build compiles everything without a JIT profile (strata-agent keeps one in obj/): timed apart.
-  printf 'diagram-first\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet strata diagram --no-build)" >>"$results/model.tsv"
+  log "diagram: dotnet strata diagram --no-build on the 200-entity model x$starts, each after a model change and its build${baseline:+, interleaved with the tool of $baseline}"
+  # Each round changes the model (one property of Entity001 in, then out again) and builds it, untimed: the run right
+  # after a build is the one every scaffolder command makes ("first"); a second run on the same build is timed too.
+  # strata-agent keeps a multi-core JIT profile in obj/. With a baseline, each tool keeps its own copy of it (swapped
+  # in before its runs and saved after, with its time: strata-agent compares it with the build's), so neither replays
+  # the profile the other recorded.
+  changed_entity=$wide/Entities/Entity001.cs
+  profile=$wide/obj/strata-agent.jitprofile
+  diagram_runs() { # <label suffix> <command...>: the first and the second run of one tool on this build
+    local suffix=$1
+    shift
+    if [[ -n "$baseline" ]]; then
+      rm -f "$profile"
+      if [[ -f "$work/jitprofile$suffix" ]]; then cp -p "$work/jitprofile$suffix" "$profile"; fi
+    fi
+    printf 'diagram-first%s\t%s\n' "$suffix" "$(cd "$wide" && timed "${prefix[@]}" "$@" diagram --no-build)"
+    printf 'diagram%s\t%s\n' "$suffix" "$(cd "$wide" && timed "${prefix[@]}" "$@" diagram --no-build)"
+    if [[ -n "$baseline" ]]; then cp -p "$profile" "$work/jitprofile$suffix"; fi
+  }
+  # A first round records the profiles on this build (untimed).
+  (cd "$wide" && dotnet strata diagram --no-build >/dev/null)
   if [[ -n "$baseline" ]]; then
+    cp -p "$profile" "$work/jitprofile-current"
     (cd "$wide" && dotnet "$work/baseline-tool/dotnet-strata.dll" diagram --no-build >/dev/null)
+    cp -p "$profile" "$work/jitprofile-baseline"
   fi
   for ((r = 1; r <= starts; r++)); do
-    printf 'diagram\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet strata diagram --no-build)" >>"$results/model.tsv"
-    if [[ -n "$baseline" ]]; then
-      current() { printf 'diagram-current\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet "$current_tool" diagram --no-build)"; }
-      before() { printf 'diagram-baseline\t%s\n' "$(cd "$wide" && timed "${prefix[@]}" dotnet "$work/baseline-tool/dotnet-strata.dll" diagram --no-build)"; }
-      if ((r % 2)); then current && before; else before && current; fi >>"$results/model.tsv"
+    if grep -q 'BenchChange' "$changed_entity"; then
+      sed -i '/BenchChange/d' "$changed_entity"
+    else
+      sed -i 's/^}$/    public int BenchChange { get; set; }\n}/' "$changed_entity"
+    fi
+    dotnet build "$wide" --no-restore >"$results/benchwide-change.log" 2>&1 ||
+      { tail -n 40 "$results/benchwide-change.log" >&2; die "the 200-entity project did not build after a model change"; }
+    if [[ -z "$baseline" ]]; then
+      diagram_runs "" dotnet strata >>"$results/model.tsv"
+    elif ((r % 2)); then
+      { diagram_runs -current dotnet "$current_tool" && diagram_runs -baseline dotnet "$work/baseline-tool/dotnet-strata.dll"; } >>"$results/model.tsv"
+    else
+      { diagram_runs -baseline dotnet "$work/baseline-tool/dotnet-strata.dll" && diagram_runs -current dotnet "$current_tool"; } >>"$results/model.tsv"
     fi
   done
+  sed -i '/BenchChange/d' "$changed_entity"
   if ((model)); then
     (cd "$results" && dotnet "$bench_dll" --filter '*DiagramBenchmarks*' --artifacts "$results/bdn" >"$results/diagram.log" 2>&1) ||
       { tail -n 40 "$results/diagram.log" >&2; die "the diagram benchmark failed"; }
