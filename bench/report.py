@@ -399,7 +399,7 @@ def model_section(results, benchmarks):
             ]
     drawing = [b for b in benchmarks if b["Type"] == "DiagramBenchmarks"]
     if drawing:
-        lines.append(f"Drawing the erDiagram from the built model (ModelDiagram.ErDiagram, warm): {drawing[0]['Statistics']['Median'] / 1e6:.1f} ms.")
+        lines += ["", f"Drawing the erDiagram from the built model (ModelDiagram.ErDiagram, warm): {drawing[0]['Statistics']['Median'] / 1e6:.1f} ms."]
     return lines or ["Not measured in this run."]
 
 
