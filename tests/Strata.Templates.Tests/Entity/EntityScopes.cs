@@ -20,7 +20,7 @@ public static partial class EntityScopes
     };
 
     /// <summary>The scopes of AuditableQueries, which apply to every auditable entity.</summary>
-    public static readonly IReadOnlyList<string> Shared = ["After", "CreatedBetween", "CreatedSince", "NewestFirst", "Page", "UpdatedBetween", "UpdatedSince"];
+    public static readonly IReadOnlyList<string> Shared = ["After", "AfterId", "CreatedBetween", "CreatedSince", "NewestFirst", "Page", "UpdatedBetween", "UpdatedSince"];
 
     /// <summary>Every scope case of the generated index test, as it names them: <c>ProductQueries.WithSku</c>, <c>AuditableQueries.Page&lt;Order&gt;</c>.</summary>
     public static IReadOnlyList<string> Cases =>

@@ -72,7 +72,7 @@ public sealed partial class SqliteEntityTests
 
         string[] expected =
         [
-            "AuditableQueries.After<Customer>", "AuditableQueries.CreatedBetween<Customer>", "AuditableQueries.CreatedSince<Customer>",
+            "AuditableQueries.After<Customer>", "AuditableQueries.AfterId<Customer>", "AuditableQueries.CreatedBetween<Customer>", "AuditableQueries.CreatedSince<Customer>",
             "AuditableQueries.NewestFirst<Customer>", "AuditableQueries.Page<Customer>", "ProductQueries.WhereCode",
         ];
         Assert.True(run.Passed.Count > 0, run.Describe("Expected the index test to run and the other scopes to pass."));

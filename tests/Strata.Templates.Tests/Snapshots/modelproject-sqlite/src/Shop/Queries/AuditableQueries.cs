@@ -9,6 +9,7 @@ namespace Shop.Queries;
 /// <code>
 /// var page = await db.Products.CreatedSince(monthStart).Page(50).ToListAsync();
 /// var next = await db.Products.CreatedSince(monthStart).Page(50, after: PageCursor.After(page[^1])).ToListAsync();
+/// var same = await db.Products.CreatedSince(monthStart).AfterId(page[^1].Id).Page(50).ToListAsync();
 /// </code>
 /// </summary>
 public static class AuditableQueries
@@ -56,8 +57,24 @@ public static class AuditableQueries
     }
 
     /// <summary>
+    /// The rows that come after the row with key <paramref name="id"/> in <see cref="NewestFirst{TEntity}"/> order, for a
+    /// caller that keeps only the last row's key (an API's <c>?after=42</c>): that row's <c>CreatedAt</c> is read by its
+    /// key in the same query. When that row is gone (deleted meanwhile) there is nothing to continue from and no row
+    /// comes back; a <see cref="PageCursor"/> (<see cref="After{TEntity}"/>) needs no row and carries on.
+    /// </summary>
+    public static IQueryable<TEntity> AfterId<TEntity>(this IQueryable<TEntity> query, int id)
+        where TEntity : AuditableEntity
+    {
+        // A subquery on the key, run once; the outer condition is After's, so the same index seek answers it.
+        var createdAt = query.Where(entity => entity.Id == id).Select(entity => (DateTime?)entity.CreatedAt);
+        return query.Where(entity => entity.CreatedAt <= createdAt.FirstOrDefault()
+            && (entity.CreatedAt < createdAt.FirstOrDefault() || entity.Id < id));
+    }
+
+    /// <summary>
     /// One page of at most <paramref name="size"/> rows, newest first: the first page, or the one that follows
-    /// <paramref name="after"/> (<see cref="PageCursor.After"/> of the previous page's last row).
+    /// <paramref name="after"/> (<see cref="PageCursor.After"/> of the previous page's last row). To continue from a
+    /// key alone: <c>query.AfterId(lastId).Page(size)</c>.
     /// </summary>
     public static IQueryable<TEntity> Page<TEntity>(this IQueryable<TEntity> query, int size, PageCursor? after = null)
         where TEntity : AuditableEntity

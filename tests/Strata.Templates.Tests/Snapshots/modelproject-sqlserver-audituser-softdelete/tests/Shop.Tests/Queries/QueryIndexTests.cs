@@ -47,8 +47,9 @@ public sealed class QueryIndexTests(ScopeDatabase rows) : IClassFixture<ScopeDat
     }
 
     /// <summary>
-    /// Pages through the table 37 rows at a time (so pages end inside a group of rows saved at the same instant) and
-    /// compares the rows with one newest-first query.
+    /// Pages through the table 37 rows at a time (so pages end inside a group of rows saved at the same instant), once
+    /// with a <see cref="PageCursor"/> and once with the last row's key (<c>AfterId</c>), and compares the rows with one
+    /// newest-first query.
     /// </summary>
     private async Task PageThroughAsync<TEntity>()
         where TEntity : AuditableEntity
@@ -64,8 +65,17 @@ public sealed class QueryIndexTests(ScopeDatabase rows) : IClassFixture<ScopeDat
             after = PageCursor.After(page[^1]);
         }
 
+        var pagedById = new List<TEntity>();
+        var next = await context.Set<TEntity>().AsNoTracking().Page(37).ToListAsync();
+        while (next.Count > 0)
+        {
+            pagedById.AddRange(next);
+            next = await context.Set<TEntity>().AsNoTracking().AfterId(next[^1].Id).Page(37).ToListAsync();
+        }
+
         Assert.True(expected.Count >= ScopeDatabase.RowsPerEntity, $"Expected at least {ScopeDatabase.RowsPerEntity} rows of {typeof(TEntity).Name}, found {expected.Count}.");
         Assert.Equal(expected, paged.Select(entity => entity.Id));
+        Assert.Equal(expected, pagedById.Select(entity => entity.Id));
     }
 
     /// <summary>The scope applied to the entity's <c>DbSet</c>, with an argument of each parameter's type.</summary>
