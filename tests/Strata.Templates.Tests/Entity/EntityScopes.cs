@@ -38,11 +38,19 @@ public static partial class EntityScopes
         IndexTestCase().Match(result.Name) is { Success: true } match ? match.Groups["scope"].Value : null;
 
     /// <summary>Asserts the run has a passed index-test case for every scope of the fixture's entities.</summary>
-    public static void AssertEveryScopeAnsweredThroughAnIndex(GeneratedTestRun run)
+    public static void AssertEveryScopeAnsweredThroughAnIndex(GeneratedTestRun run) =>
+        AssertPassedForEveryScope(run, IndexTestCase(), "QueryIndexTests");
+
+    /// <summary>Asserts the run has a passed translation case (no database needed) for every scope of the fixture's entities.</summary>
+    public static void AssertEveryScopeTranslated(GeneratedTestRun run) =>
+        AssertPassedForEveryScope(run, TranslationTestCase(), "ScopeTranslationTests");
+
+    private static void AssertPassedForEveryScope(GeneratedTestRun run, Regex testCase, string testClass)
     {
-        var passed = run.Passed.Select(ScopeOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var passed = run.Passed.Select(result => testCase.Match(result.Name)).Where(match => match.Success)
+            .Select(match => match.Groups["scope"].Value).ToHashSet(StringComparer.Ordinal);
         var missing = Cases.Where(scope => !passed.Contains(scope)).ToList();
-        Assert.True(missing.Count == 0, run.Describe($"The generated QueryIndexTests did not pass for these scopes: {string.Join(", ", missing)}"));
+        Assert.True(missing.Count == 0, run.Describe($"The generated {testClass} did not pass for these scopes: {string.Join(", ", missing)}"));
     }
 
     [GeneratedRegex(@"public static IQueryable<\w+> (?<name>\w+)\(")]
@@ -50,4 +58,7 @@ public static partial class EntityScopes
 
     [GeneratedRegex(@"QueryIndexTests\.Every_scope_is_answered_through_an_index\(scope: ""(?<scope>[^""]+)""\)")]
     private static partial Regex IndexTestCase();
+
+    [GeneratedRegex(@"ScopeTranslationTests\.Every_scope_translates_to_sql\(scope: ""(?<scope>[^""]+)""\)")]
+    private static partial Regex TranslationTestCase();
 }

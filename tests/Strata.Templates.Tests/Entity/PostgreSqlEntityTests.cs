@@ -192,11 +192,12 @@ public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFix
     }
 
     [SkippableFact]
-    public async Task The_generated_index_test_passes_for_every_scope_on_PostgreSQL()
+    public async Task The_generated_index_and_translation_tests_pass_for_every_scope_on_PostgreSQL()
     {
         var run = await Fixture.GeneratedTestsAsync(Hive);
 
         EntityScopes.AssertEveryScopeAnsweredThroughAnIndex(run);
+        EntityScopes.AssertEveryScopeTranslated(run);
     }
 
     private async Task<string> ConnectionStringAsync() => (await Fixture.MigratedDatabaseAsync(Hive)).ConnectionString;

@@ -146,11 +146,12 @@ public sealed class SqlServerEntityTests(TemplateHive hive, SqlServerEntityFixtu
     }
 
     [Fact]
-    public async Task The_generated_tests_pass_without_a_server_and_their_model_checks_cover_every_new_entity()
+    public async Task The_generated_tests_pass_without_a_server_cover_every_new_entity_and_translate_every_scope()
     {
         var run = await Fixture.GeneratedTestsAsync(Hive);
 
         run.AssertPassed(minimumPassed: 25);
         EntityProjectFixture.AssertCoversEveryEntity(run);
+        EntityScopes.AssertEveryScopeTranslated(run);
     }
 }

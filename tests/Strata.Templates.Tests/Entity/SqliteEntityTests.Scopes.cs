@@ -28,11 +28,12 @@ public sealed partial class SqliteEntityTests
     }
 
     [Fact]
-    public async Task The_generated_index_test_passes_for_every_scope()
+    public async Task The_generated_index_and_translation_tests_pass_for_every_scope()
     {
         var run = await Fixture.GeneratedTestsAsync(Hive);
 
         EntityScopes.AssertEveryScopeAnsweredThroughAnIndex(run);
+        EntityScopes.AssertEveryScopeTranslated(run);
     }
 
     [Fact]
