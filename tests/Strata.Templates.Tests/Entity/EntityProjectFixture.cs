@@ -104,6 +104,27 @@ public abstract class EntityProjectFixture(IMessageSink diagnostics, string data
         return await TimedAsync($"dotnet ef {string.Join(' ', arguments.Take(2))}", async () => await (await GetAsync(hive)).Shop.EfAsync(arguments));
     }
 
+    /// <summary>
+    /// Asserts every <c>dotnet new entity</c> and the <c>add-fields</c> succeeded, and that the solution then builds with
+    /// warnings as errors, is formatted and matches its migrations.
+    /// </summary>
+    public async Task AssertCommandsBuildFormatAndMatchTheModelAsync(TemplateHive hive)
+    {
+        var project = await GetAsync(hive);
+        foreach (var (name, run) in project.Runs)
+        {
+            Assert.True(run.Succeeded, $"dotnet new entity -n {name} failed:\n{run.Describe()}");
+        }
+
+        Assert.True(project.AddFields.Succeeded, $"dotnet strata add-fields {AddedFields.Entity} failed:\n{project.AddFields.Describe()}");
+        var build = await BuildAsync(hive);
+        Assert.True(build.Succeeded, $"dotnet build -warnaserror failed:\n{build.Describe()}");
+        var format = await FormatAsync(hive);
+        Assert.True(format.Succeeded, $"dotnet format --verify-no-changes failed:\n{format.Describe()}");
+        var pending = await PendingModelChangesAsync(hive);
+        Assert.True(pending.Succeeded, $"dotnet ef migrations has-pending-model-changes failed:\n{pending.Describe()}");
+    }
+
     /// <summary>The generated solution's own tests, after a successful build.</summary>
     protected async Task<GeneratedTestRun> RunGeneratedTestsAsync(TemplateHive hive, IReadOnlyDictionary<string, string?>? environment)
     {

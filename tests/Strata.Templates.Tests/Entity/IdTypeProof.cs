@@ -1,4 +1,3 @@
-using Strata.Templates.Tests.Infrastructure;
 using Strata.Templates.Tests.ModelProject;
 
 namespace Strata.Templates.Tests.Entity;
@@ -24,24 +23,6 @@ public static class IdTypeProof
 
     /// <summary>The tables the commands add, sorted.</summary>
     public static readonly IReadOnlyList<string> Tables = ["OrderLines", "OrderSuppliers", "Orders", "Suppliers"];
-
-    /// <summary>Every command and add-fields succeeded; the solution builds with warnings as errors, is formatted and matches its migrations.</summary>
-    public static async Task CommandsBuildFormatAndMatchTheModelAsync(TemplateHive hive, EntityProjectFixture fixture)
-    {
-        var project = await fixture.GetAsync(hive);
-        foreach (var (name, run) in project.Runs)
-        {
-            Assert.True(run.Succeeded, $"dotnet new entity -n {name} failed:\n{run.Describe()}");
-        }
-
-        Assert.True(project.AddFields.Succeeded, $"dotnet strata add-fields Supplier failed:\n{project.AddFields.Describe()}");
-        var build = await fixture.BuildAsync(hive);
-        Assert.True(build.Succeeded, $"dotnet build -warnaserror failed:\n{build.Describe()}");
-        var format = await fixture.FormatAsync(hive);
-        Assert.True(format.Succeeded, $"dotnet format --verify-no-changes failed:\n{format.Describe()}");
-        var pending = await fixture.PendingModelChangesAsync(hive);
-        Assert.True(pending.Succeeded, $"dotnet ef migrations has-pending-model-changes failed:\n{pending.Describe()}");
-    }
 
     /// <summary>Every entity of <see cref="Commands"/> passed the generated test <paramref name="test"/> (class.method).</summary>
     public static void CoversEveryEntity(GeneratedTestRun run, string test)

@@ -9,43 +9,7 @@ namespace Strata.Templates.Tests.Entity;
 /// <c>modelproject -n Shop --no-sample --database PostgreSql</c> plus the entities of <see cref="EntityProjectFixture.Commands"/>, migrated into a
 /// fresh database on the throwaway cluster (STRATA_TEST_POSTGRES). Building and snapshotting need no server.
 /// </summary>
-public sealed class PostgreSqlEntityFixture(IMessageSink diagnostics) : EntityProjectFixture(diagnostics, "PostgreSql", "entity-postgresql")
-{
-    private Lazy<Task<TemporaryDatabase>>? _migratedDatabase;
-    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
-
-    /// <summary>A new database after <c>dotnet ef database update --connection</c>, run once; dropped with the fixture.</summary>
-    public Task<TemporaryDatabase> MigratedDatabaseAsync(TemplateHive hive) =>
-        Once(ref _migratedDatabase, async () =>
-        {
-            var database = await PostgresServer.CreateDatabaseAsync("entity_shop");
-            var update = await EfAfterBuildAsync(hive, "database", "update", "--connection", database.ConnectionString);
-            Assert.True(update.Succeeded, $"dotnet ef database update failed on {database.Name}:\n{update.Describe()}");
-            return database;
-        });
-
-    /// <summary>
-    /// The generated tests with <c>ConnectionStrings__ShopTests</c> naming the server without a Database
-    /// key (the tests create their own databases), run once.
-    /// </summary>
-    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) =>
-        Once(ref _generatedTests, () =>
-        {
-            var server = new NpgsqlConnectionStringBuilder(PostgresServer.GetConnectionStringOrSkip());
-            server.Remove("Database");
-            return RunGeneratedTestsAsync(hive, new Dictionary<string, string?> { [EntityShop.TestsConnectionStringVariable] = server.ConnectionString });
-        });
-
-    public override async Task DisposeAsync()
-    {
-        if (_migratedDatabase is { IsValueCreated: true } created && created.Value.IsCompletedSuccessfully)
-        {
-            await created.Value.Result.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
-}
+public sealed class PostgreSqlEntityFixture(IMessageSink diagnostics) : PostgreSqlEntityProjectFixture(diagnostics, "entity-postgresql", "entity_shop");
 
 [Collection(TemplateHiveCollection.Name)]
 public sealed class PostgreSqlEntityTests(TemplateHive hive, PostgreSqlEntityFixture fixture)

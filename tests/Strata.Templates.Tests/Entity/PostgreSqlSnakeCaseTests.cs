@@ -10,7 +10,7 @@ namespace Strata.Templates.Tests.Entity;
 /// <c>dotnet new entity --fields</c> (a parent, a <c>references</c> field, value rules, a unique field) and an
 /// <c>add-fields</c> with a <c>:default</c>, migrated into a fresh database on the throwaway cluster (STRATA_TEST_POSTGRES).
 /// </summary>
-public sealed class PostgreSqlSnakeCaseFixture(IMessageSink diagnostics) : EntityProjectFixture(diagnostics, "PostgreSql", "entity-postgresql-snake-case")
+public sealed class PostgreSqlSnakeCaseFixture(IMessageSink diagnostics) : PostgreSqlEntityProjectFixture(diagnostics, "entity-postgresql-snake-case", "snake_shop")
 {
     /// <summary>The entities, in order; the tables they give are <see cref="SnakeTables"/>.</summary>
     public static readonly IReadOnlyList<EntityCommand> SnakeCommands =
@@ -22,44 +22,12 @@ public sealed class PostgreSqlSnakeCaseFixture(IMessageSink diagnostics) : Entit
 
     public static readonly IReadOnlyList<string> SnakeTables = ["order_lines", "orders", "suppliers"];
 
-    private Lazy<Task<TemporaryDatabase>>? _migratedDatabase;
-    private Lazy<Task<GeneratedTestRun>>? _generatedTests;
-
     protected override IReadOnlyList<EntityCommand> EntityCommands => SnakeCommands;
 
     protected override IReadOnlyList<string> ModelProjectOptions => ["--id-type", "guid", "--naming", "snake_case", "--soft-delete"];
 
     // A required column on a table that may hold rows: the tool must find EF Core's AddColumn under its snake_case names.
     protected override (string Entity, string Specs) AddedFields => ("Supplier", "Rating:int:default(3)");
-
-    /// <summary>A new database after <c>dotnet ef database update --connection</c>, run once; dropped with the fixture.</summary>
-    public Task<TemporaryDatabase> MigratedDatabaseAsync(TemplateHive hive) =>
-        Once(ref _migratedDatabase, async () =>
-        {
-            var database = await PostgresServer.CreateDatabaseAsync("snake_shop");
-            var update = await EfAfterBuildAsync(hive, "database", "update", "--connection", database.ConnectionString);
-            Assert.True(update.Succeeded, $"dotnet ef database update failed on {database.Name}:\n{update.Describe()}");
-            return database;
-        });
-
-    /// <summary>The generated tests against the cluster (they create their own databases), run once.</summary>
-    public Task<GeneratedTestRun> GeneratedTestsAsync(TemplateHive hive) =>
-        Once(ref _generatedTests, () =>
-        {
-            var server = new NpgsqlConnectionStringBuilder(PostgresServer.GetConnectionStringOrSkip());
-            server.Remove("Database");
-            return RunGeneratedTestsAsync(hive, new Dictionary<string, string?> { [EntityShop.TestsConnectionStringVariable] = server.ConnectionString });
-        });
-
-    public override async Task DisposeAsync()
-    {
-        if (_migratedDatabase is { IsValueCreated: true } created && created.Value.IsCompletedSuccessfully)
-        {
-            await created.Value.Result.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
 }
 
 /// <summary>
@@ -71,22 +39,8 @@ public sealed class PostgreSqlSnakeCaseFixture(IMessageSink diagnostics) : Entit
 public sealed class PostgreSqlSnakeCaseTests(TemplateHive hive, PostgreSqlSnakeCaseFixture fixture) : IClassFixture<PostgreSqlSnakeCaseFixture>
 {
     [Fact]
-    public async Task Every_command_succeeds_and_the_solution_builds_formats_and_has_no_pending_model_changes()
-    {
-        var project = await fixture.GetAsync(hive);
-        foreach (var (name, run) in project.Runs)
-        {
-            Assert.True(run.Succeeded, $"dotnet new entity -n {name} failed:\n{run.Describe()}");
-        }
-
-        Assert.True(project.AddFields.Succeeded, $"dotnet strata add-fields Supplier failed:\n{project.AddFields.Describe()}");
-        var build = await fixture.BuildAsync(hive);
-        Assert.True(build.Succeeded, $"dotnet build -warnaserror failed:\n{build.Describe()}");
-        var format = await fixture.FormatAsync(hive);
-        Assert.True(format.Succeeded, $"dotnet format --verify-no-changes failed:\n{format.Describe()}");
-        var pending = await fixture.PendingModelChangesAsync(hive);
-        Assert.True(pending.Succeeded, $"dotnet ef migrations has-pending-model-changes failed:\n{pending.Describe()}");
-    }
+    public Task Every_command_succeeds_and_the_solution_builds_formats_and_has_no_pending_model_changes() =>
+        fixture.AssertCommandsBuildFormatAndMatchTheModelAsync(hive);
 
     [Fact]
     public async Task An_unknown_naming_gets_the_engines_choice_error_and_nothing_is_written()

@@ -27,7 +27,7 @@ public sealed partial class SqliteLongKeyTests(TemplateHive hive, SqliteLongKeyF
     [Fact]
     public async Task Every_command_succeeds_and_the_solution_builds_formats_and_has_no_pending_model_changes()
     {
-        await IdTypeProof.CommandsBuildFormatAndMatchTheModelAsync(hive, fixture);
+        await fixture.AssertCommandsBuildFormatAndMatchTheModelAsync(hive);
     }
 
     [Fact]
