@@ -50,7 +50,6 @@ internal static class JitProfile
 
         // Every run rewrites the profile when it ends, so only an assembly written since can have a new identity:
         // the run right after a build reads those, every other run reads no assembly at all.
-        // (Plain loops here and below: this runs before the profile is read, so nothing it JIT-compiles is replayed.)
         var recorded = File.GetLastWriteTimeUtc(profilePath);
         var rebuilt = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, path) in assemblies)

@@ -26,7 +26,15 @@ var binDirectory = Path.GetDirectoryName(assemblyPath)!;
 // first, so the run right after a model change (the one every scaffolder command makes) replays it too.
 if (args.Length == 3)
 {
-    JitProfile.Rebase(Path.Combine(args[2], JitProfile.FileName), JitProfile.BuiltAssemblies(binDirectory));
+    try
+    {
+        JitProfile.Rebase(Path.Combine(args[2], JitProfile.FileName), JitProfile.BuiltAssemblies(binDirectory));
+    }
+    catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+    {
+        // The profile only saves time: one that cannot be read or written is not a reason to draw nothing.
+    }
+
     ProfileOptimization.SetProfileRoot(args[2]);
     ProfileOptimization.StartProfile(JitProfile.FileName);
 }

@@ -102,9 +102,8 @@ internal static class ModelDiagramFile
         // strata-agent ends with 0, 1 or 2; anything else is the runtime giving up. Its JIT profile (a runtime file
         // strata-agent edits, see JitProfile in Strata.Tool.Agent) is the one input a retry can do without.
         var profile = System.IO.Path.Combine(IntermediateDirectory(project), Agent.JitProfile.FileName);
-        if (exitCode is not (0 or 1 or 2) && File.Exists(profile))
+        if (exitCode is not (0 or 1 or 2) && TryDelete(profile))
         {
-            File.Delete(profile);
             (exitCode, error) = StartAgent(project, assembly, output);
         }
 
@@ -117,6 +116,25 @@ internal static class ModelDiagramFile
         if (Environment.GetEnvironmentVariable("STRATA_TIMING") == "1")
         {
             Console.Error.Write(error);
+        }
+    }
+
+    /// <summary>Deletes <paramref name="path"/>; false when there was none or it could not be deleted.</summary>
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
