@@ -113,18 +113,22 @@ internal static class RemoveCommand
         var referrers = new SortedSet<string>(StringComparer.Ordinal);
         var inverseMembers = new List<(SourceFile File, MemberDeclarationSyntax Member)>();
         var sourceFiles = project.SourceFiles.Where(file => !file.Contains($"{Path.DirectorySeparatorChar}DbSets{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+        // Each file read once; the joins a file configures (UsingEntity<PlaylistProduct>) are looked up once too.
+        var sources = sourceFiles.Select(SourceFile.Open).ToList();
+        var joinsConfigured = sources.ToDictionary(
+            source => source.Path,
+            source => source.Text.Contains("UsingEntity", StringComparison.Ordinal) ? JoinsConfiguredIn(source) : [],
+            StringComparer.Ordinal);
         // Another entity's join class (PlaylistProduct) is named through its many-to-many, not as a class to remove.
-        var otherJoins = sourceFiles.Where(path => File.ReadAllText(path).Contains("UsingEntity<", StringComparison.Ordinal))
-            .SelectMany(path => JoinsConfiguredIn(SourceFile.Open(path))).Where(join => !ownTypes.Contains(join)).ToHashSet(StringComparer.Ordinal);
-        foreach (var path in sourceFiles)
+        var otherJoins = joinsConfigured.Values.SelectMany(joins => joins).Where(join => !ownTypes.Contains(join)).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in sources)
         {
-            var text = File.ReadAllText(path);
-            if (!text.Contains(entityName, StringComparison.Ordinal))
+            var path = file.Path;
+            if (!file.Text.Contains(entityName, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var file = SourceFile.Open(path);
             foreach (var type in file.Root.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(type => !ownTypes.Contains(type.Identifier.ValueText)))
             {
                 var properties = type.Members.OfType<PropertyDeclarationSyntax>().ToList();
@@ -151,7 +155,7 @@ internal static class RemoveCommand
                 }
 
                 if (type.Identifier.ValueText.EndsWith("Configuration", StringComparison.Ordinal)
-                    && JoinsConfiguredIn(file).Any(join => JoinEnds(project, join).Contains(entityName)))
+                    && joinsConfigured[path].Any(join => JoinEnds(project, join).Contains(entityName)))
                 {
                     referrers.Add($"{type.Identifier.ValueText[..^"Configuration".Length]} (a many-to-many)");
                 }
