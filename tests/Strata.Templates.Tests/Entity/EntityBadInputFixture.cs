@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Strata.Templates.Tests.Infrastructure;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
 namespace Strata.Templates.Tests.Entity;
 
@@ -46,7 +45,7 @@ public sealed class BadInputResults(EntityShop shop, IReadOnlyDictionary<string,
 /// project's file listing and content hashes before and after. Only two builds: the one inside the
 /// post-action that finds the project broken, and one of the solution at the end.
 /// </summary>
-public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLifetime
+public sealed class EntityBadInputFixture(IMessageSink diagnostics) : ProjectStepsFixture(diagnostics)
 {
     public const string Unrestored = "unrestored project";
     public const string Outside = "outside a model project";
@@ -110,32 +109,14 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
     /// <summary>Names that are not PascalCase C# identifiers (a keyword, a leading digit, a hyphen).</summary>
     public static readonly IReadOnlyList<string> InvalidNames = ["class", "1Order", "Order-Line"];
 
-    private readonly Lock _gate = new();
-    private readonly StringBuilder _timings = new();
     private Lazy<Task<BadInputResults>>? _results;
 
     public static string InvalidName(string name) => $"-n {name}";
 
-    public Task<BadInputResults> GetAsync(TemplateHive hive)
-    {
-        lock (_gate)
-        {
-            _results ??= new(() => RunSequenceAsync(hive));
-            return _results.Value;
-        }
-    }
+    public Task<BadInputResults> GetAsync(TemplateHive hive) => Once(ref _results, () => RunSequenceAsync(hive));
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        if (_timings.Length > 0)
-        {
-            diagnostics.OnMessage(new DiagnosticMessage($"{nameof(EntityBadInputFixture)} timings:\n{_timings}"));
-        }
-
-        return Task.CompletedTask;
-    }
+    /// <summary>The build of the solution at the end of the sequence.</summary>
+    public override async Task<ProcessResult> BuildAsync(TemplateHive hive) => (await GetAsync(hive)).FinalBuild;
 
     private async Task<BadInputResults> RunSequenceAsync(TemplateHive hive)
     {
@@ -250,13 +231,5 @@ public sealed class EntityBadInputFixture(IMessageSink diagnostics) : IAsyncLife
         var after = ProjectState.Capture(workingDirectory);
         Log($"{caseName}: {process.Duration.TotalSeconds:F1} s (exit {process.ExitCode})");
         return new EntityRun($"dotnet strata {string.Join(' ', arguments)}", process, before, after);
-    }
-
-    private void Log(string line)
-    {
-        lock (_gate)
-        {
-            _timings.AppendLine("  " + line);
-        }
     }
 }
