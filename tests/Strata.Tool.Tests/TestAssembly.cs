@@ -3,20 +3,20 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Strata.Tool.Tests;
 
-/// <summary>Small assemblies compiled with Roslyn for tests that need a real built project without EF Core.</summary>
+/// <summary>C# compiled with Roslyn against the assemblies this test run has (the runtime's and the test's packages).</summary>
 internal static class TestAssembly
 {
-    /// <summary>Compiles <paramref name="source"/> (against the runtime's own assemblies) into <paramref name="path"/>, deterministically.</summary>
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(path => MetadataReference.CreateFromFile(path))]);
+
+    /// <summary>A library named <paramref name="name"/> of <paramref name="trees"/>, deterministic, not yet emitted.</summary>
+    public static CSharpCompilation Compilation(string name, params SyntaxTree[] trees) =>
+        CSharpCompilation.Create(name, trees, References.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true));
+
+    /// <summary>Compiles <paramref name="source"/> into <paramref name="path"/> (the assembly takes the file's name).</summary>
     public static void Compile(string path, string source)
     {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(reference => Path.GetFileName(reference) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "System.Linq.dll" or "System.Collections.dll")
-            .Select(reference => MetadataReference.CreateFromFile(reference));
-        var compilation = CSharpCompilation.Create(
-            Path.GetFileNameWithoutExtension(path),
-            [CSharpSyntaxTree.ParseText(source)],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true));
+        var compilation = Compilation(Path.GetFileNameWithoutExtension(path), CSharpSyntaxTree.ParseText(source));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var file = File.Create(path);
         var result = compilation.Emit(file);
