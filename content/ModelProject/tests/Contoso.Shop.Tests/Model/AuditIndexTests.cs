@@ -1,6 +1,3 @@
-#if (AuditUser)
-using Contoso.Shop.Common;
-#endif
 using Contoso.Shop.Tests.Infrastructure;
 using Contoso.Shop.Tests.Model.ConventionModel;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +16,7 @@ public sealed class AuditIndexTests
     private static readonly Lazy<IRelationalModel> ConventionModelTables = new(() =>
     {
         // Building the model opens no connection, so any connection string will do.
-#if (AuditUser)
-        using var context = new ConventionModelDbContext(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel("Data Source=model-only", TimeProvider.System, AnonymousUser.Instance).Options);
-#else
-        using var context = new ConventionModelDbContext(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel("Data Source=model-only", TimeProvider.System).Options);
-#endif
+        using var context = ConventionModelDbContext.Create("Data Source=model-only");
         return context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
     });
 

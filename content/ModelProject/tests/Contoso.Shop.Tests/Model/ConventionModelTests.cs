@@ -1,6 +1,3 @@
-#if (AuditUser)
-using Contoso.Shop.Common;
-#endif
 #if (SoftDelete)
 using Contoso.Shop.Common.SoftDelete;
 #endif
@@ -21,7 +18,7 @@ public sealed class ConventionModelTests
     private static readonly Lazy<IModel> LazyModel = new(() =>
     {
         // Building the model opens no connection, so any connection string will do.
-        using var context = CreateContext("Data Source=model-only");
+        using var context = ConventionModelDbContext.Create("Data Source=model-only");
         return context.Model;
     });
 
@@ -79,7 +76,7 @@ public sealed class ConventionModelTests
     public async Task Deleting_a_base_row_in_the_database_deletes_its_derived_row()
     {
         var connectionString = TestConnection.CreateUnique();
-        await using var context = CreateContext(connectionString);
+        await using var context = ConventionModelDbContext.Create(connectionString);
         await context.Database.EnsureCreatedAsync();
         try
         {
@@ -105,7 +102,7 @@ public sealed class ConventionModelTests
     public async Task A_soft_deleted_row_of_a_derived_type_is_hidden_from_its_base_and_its_type()
     {
         var connectionString = TestConnection.CreateUnique();
-        await using var context = CreateContext(connectionString);
+        await using var context = ConventionModelDbContext.Create(connectionString);
         await context.Database.EnsureCreatedAsync();
         try
         {
@@ -125,12 +122,5 @@ public sealed class ConventionModelTests
             await context.Database.EnsureDeletedAsync();
         }
     }
-
-#endif
-    private static ConventionModelDbContext CreateContext(string connectionString) =>
-#if (AuditUser)
-        new(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel(connectionString, TimeProvider.System, AnonymousUser.Instance).Options);
-#else
-        new(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel(connectionString, TimeProvider.System).Options);
 #endif
 }

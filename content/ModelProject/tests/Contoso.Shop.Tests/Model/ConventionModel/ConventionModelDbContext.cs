@@ -1,3 +1,6 @@
+#if (AuditUser)
+using Contoso.Shop.Common;
+#endif
 using Microsoft.EntityFrameworkCore;
 
 namespace Contoso.Shop.Tests.Model.ConventionModel;
@@ -9,6 +12,14 @@ namespace Contoso.Shop.Tests.Model.ConventionModel;
 /// </summary>
 public sealed class ConventionModelDbContext(DbContextOptions<ContosoShopDbContext> options) : ContosoShopDbContext(options)
 {
+    /// <summary>A context wired as the application wires its own (<c>UseContosoShopModel</c>), on <paramref name="connectionString"/>.</summary>
+    public static ConventionModelDbContext Create(string connectionString) =>
+#if (AuditUser)
+        new(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel(connectionString, TimeProvider.System, AnonymousUser.Instance).Options);
+#else
+        new(new DbContextOptionsBuilder<ContosoShopDbContext>().UseContosoShopModel(connectionString, TimeProvider.System).Options);
+#endif
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Person>();

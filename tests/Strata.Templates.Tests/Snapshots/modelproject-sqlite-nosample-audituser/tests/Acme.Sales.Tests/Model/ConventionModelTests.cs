@@ -1,4 +1,3 @@
-using Acme.Sales.Common;
 using Acme.Sales.Tests.Infrastructure;
 using Acme.Sales.Tests.Model.ConventionModel;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ public sealed class ConventionModelTests
     private static readonly Lazy<IModel> LazyModel = new(() =>
     {
         // Building the model opens no connection, so any connection string will do.
-        using var context = CreateContext("Data Source=model-only");
+        using var context = ConventionModelDbContext.Create("Data Source=model-only");
         return context.Model;
     });
 
@@ -57,7 +56,7 @@ public sealed class ConventionModelTests
     public async Task Deleting_a_base_row_in_the_database_deletes_its_derived_row()
     {
         var connectionString = TestConnection.CreateUnique();
-        await using var context = CreateContext(connectionString);
+        await using var context = ConventionModelDbContext.Create(connectionString);
         await context.Database.EnsureCreatedAsync();
         try
         {
@@ -78,6 +77,4 @@ public sealed class ConventionModelTests
         }
     }
 
-    private static ConventionModelDbContext CreateContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<AcmeSalesDbContext>().UseAcmeSalesModel(connectionString, TimeProvider.System, AnonymousUser.Instance).Options);
 }

@@ -15,7 +15,7 @@ public sealed class ConventionModelTests
     private static readonly Lazy<IModel> LazyModel = new(() =>
     {
         // Building the model opens no connection, so any connection string will do.
-        using var context = CreateContext("Data Source=model-only");
+        using var context = ConventionModelDbContext.Create("Data Source=model-only");
         return context.Model;
     });
 
@@ -56,7 +56,7 @@ public sealed class ConventionModelTests
     public async Task Deleting_a_base_row_in_the_database_deletes_its_derived_row()
     {
         var connectionString = TestConnection.CreateUnique();
-        await using var context = CreateContext(connectionString);
+        await using var context = ConventionModelDbContext.Create(connectionString);
         await context.Database.EnsureCreatedAsync();
         try
         {
@@ -77,6 +77,4 @@ public sealed class ConventionModelTests
         }
     }
 
-    private static ConventionModelDbContext CreateContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<ShopDbContext>().UseShopModel(connectionString, TimeProvider.System).Options);
 }

@@ -1,4 +1,3 @@
-using Shop.Common;
 using Shop.Tests.Infrastructure;
 using Shop.Tests.Model.ConventionModel;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ public sealed class AuditIndexTests
     private static readonly Lazy<IRelationalModel> ConventionModelTables = new(() =>
     {
         // Building the model opens no connection, so any connection string will do.
-        using var context = new ConventionModelDbContext(new DbContextOptionsBuilder<ShopDbContext>().UseShopModel("Data Source=model-only", TimeProvider.System, AnonymousUser.Instance).Options);
+        using var context = ConventionModelDbContext.Create("Data Source=model-only");
         return context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
     });
 

@@ -1,4 +1,3 @@
-using Shop.Common;
 using Shop.Common.SoftDelete;
 using Shop.Tests.Infrastructure;
 using Shop.Tests.Model.ConventionModel;
@@ -17,7 +16,7 @@ public sealed class ConventionModelTests
     private static readonly Lazy<IModel> LazyModel = new(() =>
     {
         // Building the model opens no connection, so any connection string will do.
-        using var context = CreateContext("Data Source=model-only");
+        using var context = ConventionModelDbContext.Create("Data Source=model-only");
         return context.Model;
     });
 
@@ -58,7 +57,7 @@ public sealed class ConventionModelTests
     public async Task Deleting_a_base_row_in_the_database_deletes_its_derived_row()
     {
         var connectionString = TestConnection.CreateUnique();
-        await using var context = CreateContext(connectionString);
+        await using var context = ConventionModelDbContext.Create(connectionString);
         await context.Database.EnsureCreatedAsync();
         try
         {
@@ -83,7 +82,7 @@ public sealed class ConventionModelTests
     public async Task A_soft_deleted_row_of_a_derived_type_is_hidden_from_its_base_and_its_type()
     {
         var connectionString = TestConnection.CreateUnique();
-        await using var context = CreateContext(connectionString);
+        await using var context = ConventionModelDbContext.Create(connectionString);
         await context.Database.EnsureCreatedAsync();
         try
         {
@@ -103,7 +102,4 @@ public sealed class ConventionModelTests
             await context.Database.EnsureDeletedAsync();
         }
     }
-
-    private static ConventionModelDbContext CreateContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<ShopDbContext>().UseShopModel(connectionString, TimeProvider.System, AnonymousUser.Instance).Options);
 }

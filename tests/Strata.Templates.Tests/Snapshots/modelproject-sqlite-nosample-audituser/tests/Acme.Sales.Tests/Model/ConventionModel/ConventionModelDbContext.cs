@@ -1,3 +1,4 @@
+using Acme.Sales.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Acme.Sales.Tests.Model.ConventionModel;
@@ -9,6 +10,10 @@ namespace Acme.Sales.Tests.Model.ConventionModel;
 /// </summary>
 public sealed class ConventionModelDbContext(DbContextOptions<AcmeSalesDbContext> options) : AcmeSalesDbContext(options)
 {
+    /// <summary>A context wired as the application wires its own (<c>UseAcmeSalesModel</c>), on <paramref name="connectionString"/>.</summary>
+    public static ConventionModelDbContext Create(string connectionString) =>
+        new(new DbContextOptionsBuilder<AcmeSalesDbContext>().UseAcmeSalesModel(connectionString, TimeProvider.System, AnonymousUser.Instance).Options);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Person>();

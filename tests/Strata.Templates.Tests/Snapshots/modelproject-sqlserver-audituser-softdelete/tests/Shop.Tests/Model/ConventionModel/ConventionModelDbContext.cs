@@ -1,3 +1,4 @@
+using Shop.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Shop.Tests.Model.ConventionModel;
@@ -9,6 +10,10 @@ namespace Shop.Tests.Model.ConventionModel;
 /// </summary>
 public sealed class ConventionModelDbContext(DbContextOptions<ShopDbContext> options) : ShopDbContext(options)
 {
+    /// <summary>A context wired as the application wires its own (<c>UseShopModel</c>), on <paramref name="connectionString"/>.</summary>
+    public static ConventionModelDbContext Create(string connectionString) =>
+        new(new DbContextOptionsBuilder<ShopDbContext>().UseShopModel(connectionString, TimeProvider.System, AnonymousUser.Instance).Options);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Person>();
