@@ -228,8 +228,7 @@ if ((model || diagram_only)); then
 
   # Before/after: the tool of this tree (the one packed and restored above) and the one of
   # $STRATA_BENCH_DIAGRAM_BASELINE, each started as `dotnet <dll>` (the same way, so only the tools differ),
-  # alternating which goes first. The packed copy itself, not a second build: strata-agent's JIT profile is only
-  # replayed by the same build of strata-agent.
+  # alternating which goes first. The packed copy itself, not a second build: it is the one users run.
   baseline=${STRATA_BENCH_DIAGRAM_BASELINE:-}
   read -r -a prefix <<<"${STRATA_BENCH_DIAGRAM_PREFIX:-}"
   if [[ -n "$baseline" ]]; then
